@@ -1,0 +1,70 @@
+package org.trustmap.crawler;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+
+/** The Trustmap staging vocabulary ({@code data/ontology/trustmap.ttl}) as Jena nodes. */
+public final class Tm {
+    public static final String NS = "urn:trustmap:ns:";
+    /** Prefix of record IRIs: {@code urn:trustmap:rec:<source>:<capture>:<local>}. */
+    public static final String RECORD_NS = "urn:trustmap:rec:";
+    /** Prefix of named graphs: {@code urn:trustmap:graph:<source>:<capture>}. */
+    public static final String GRAPH_NS = "urn:trustmap:graph:";
+    /** The graph describing every capture (source, URI, WARC record id, date). */
+    public static final Node CAPTURES_GRAPH = NodeFactory.createURI("urn:trustmap:captures");
+
+    public static final Node Organization = n("Organization");
+    public static final Node Product = n("Product");
+    public static final Node Deployment = n("Deployment");
+    public static final Node Link = n("Link");
+    public static final Node Capture = n("Capture");
+
+    public static final Node source = n("source");
+    public static final Node evidenceUrl = n("evidenceUrl");
+    public static final Node evidenceDate = n("evidenceDate");
+    public static final Node recordRef = n("recordRef");
+    public static final Node warcRecordId = n("warcRecordId");
+    public static final Node confidence = n("confidence");
+
+    public static final Node name = n("name");
+    public static final Node otherName = n("otherName");
+    public static final Node lei = n("lei");
+    public static final Node legalJurisdiction = n("legalJurisdiction");
+    public static final Node legalCountry = n("legalCountry");
+    public static final Node hqCountry = n("hqCountry");
+    public static final Node registeredAs = n("registeredAs");
+    public static final Node registrationAuthority = n("registrationAuthority");
+    public static final Node entityStatus = n("entityStatus");
+    public static final Node parentException = n("parentException");
+
+    public static final Node productId = n("productId");
+    public static final Node vendor = n("vendor");
+    public static final Node model = n("model");
+    public static final Node cpe = n("cpe");
+    public static final Node fccId = n("fccId");
+    public static final Node mac = n("mac");
+    public static final Node operator = n("operator");
+    public static final Node sector = n("sector");
+    public static final Node count = n("count");
+    public static final Node product = n("product");
+
+    public static final Node from = n("from");
+    public static final Node to = n("to");
+    public static final Node relation = n("relation");
+    public static final Node controlKind = n("controlKind");
+    public static final Node share = n("share");
+    public static final Node linkStatus = n("linkStatus");
+    public static final Node startDate = n("startDate");
+    public static final Node endDate = n("endDate");
+
+    public static final Node targetUri = n("targetUri");
+    public static final Node contentType = n("contentType");
+    public static final Node retrieved = n("retrieved");
+
+    private Tm() {
+    }
+
+    private static Node n(String local) {
+        return NodeFactory.createURI(NS + local);
+    }
+}
