@@ -1,0 +1,77 @@
+package org.trustmap.crawler.archive;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.trustmap.crawler.Capture;
+
+/** The archive's index: one JSON object per line per archived record. A torn last line (crash) is ignored. */
+final class CaptureIndex {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Path file;
+    private final Map<String, Capture> byId = new LinkedHashMap<>();
+
+    private CaptureIndex(Path file) {
+        this.file = file;
+    }
+
+    static CaptureIndex load(Path file) throws IOException {
+        CaptureIndex index = new CaptureIndex(file);
+        if (Files.exists(file)) {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                try {
+                    JsonNode n = JSON.readTree(line);
+                    Capture c = new Capture(n.get("source").asText(), n.get("uri").asText(), n.get("type").asText(),
+                            Instant.parse(n.get("date").asText()), n.get("id").asText(), n.get("digest").asText(),
+                            n.get("file").asText(), n.get("offset").asLong());
+                    index.byId.put(c.warcRecordId(), c);
+                } catch (IOException | RuntimeException torn) {
+                    // a line cut by a crash: the record it described is re-archived on the next run
+                }
+            }
+        }
+        return index;
+    }
+
+    List<Capture> all() {
+        return List.copyOf(new ArrayList<>(byId.values()));
+    }
+
+    Optional<Capture> byId(String id) {
+        return Optional.ofNullable(byId.get(id));
+    }
+
+    void append(Capture c) throws IOException {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("source", c.sourceId());
+        n.put("uri", c.targetUri());
+        n.put("type", c.contentType());
+        n.put("date", c.date().toString());
+        n.put("id", c.warcRecordId());
+        n.put("digest", c.payloadDigest());
+        n.put("file", c.warcFile());
+        n.put("offset", c.offset());
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND)) {
+            w.write(JSON.writeValueAsString(n));
+            w.newLine();
+        }
+        byId.put(c.warcRecordId(), c);
+    }
+}
