@@ -1,0 +1,58 @@
+package org.trustmap.crawler;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.trustmap.crawler.sources.curated.CuratedFactsParser;
+import org.trustmap.crawler.sources.gleif.GleifParser;
+import org.trustmap.crawler.sources.inventory.InventoryParser;
+
+/** The sources Trustmap knows, by id, with the parser each one uses. */
+public final class SourceCatalog {
+    public static final String GLEIF = "gleif";
+    public static final String CURATED = "curated";
+    public static final String INVENTORY = "inventory";
+
+    private static final Map<String, Supplier<SourceParser>> PARSERS = new LinkedHashMap<>();
+
+    static {
+        PARSERS.put(GLEIF, GleifParser::new);
+        PARSERS.put(CURATED, CuratedFactsParser::new);
+        PARSERS.put(INVENTORY, InventoryParser::new);
+    }
+
+    private SourceCatalog() {
+    }
+
+    public static List<String> ids() {
+        return List.copyOf(PARSERS.keySet());
+    }
+
+    public static Optional<SourceParser> parser(String sourceId) {
+        return Optional.ofNullable(PARSERS.get(sourceId)).map(Supplier::get);
+    }
+
+    /** A media type guessed from a file name, for archiving local inputs. */
+    public static String contentTypeOf(String fileName) {
+        String f = fileName.toLowerCase(java.util.Locale.ROOT);
+        if (f.endsWith(".json") || f.endsWith(".jsonl")) {
+            return "application/json";
+        }
+        if (f.endsWith(".xml")) {
+            return "application/xml";
+        }
+        if (f.endsWith(".csv")) {
+            return "text/csv";
+        }
+        if (f.endsWith(".zip")) {
+            return "application/zip";
+        }
+        if (f.endsWith(".html") || f.endsWith(".htm")) {
+            return "text/html";
+        }
+        return "application/octet-stream";
+    }
+}
