@@ -1,0 +1,280 @@
+package org.trustmap.graph;
+
+import java.math.BigDecimal;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.SessionConfig;
+import org.trustmap.graph.internal.GraphSnapshot;
+import org.trustmap.graph.internal.GraphSnapshot.Fact;
+
+/**
+ * Computes one verdict per product under a profile and materializes it as an {@code (:ExposureFinding)} node.
+ *
+ * <p>Routes start at the product (or a component it {@code CONTAINS}) with a {@code MADE_BY} (MAKER),
+ * {@code SENDS_DATA_TO} (DATA_TRANSFER) or {@code ADMINISTERED_BY} (REMOTE_ADMIN) edge and go only upward through
+ * counted {@code CONTROLLED_BY} edges: a subsidiary in a concern jurisdiction never exposes its parent's products.
+ * EXPOSED when some organization on the way is based in a concern jurisdiction; NOT_FOUND when the maker is known
+ * and every chain ends at a known ultimate parent or a closing reporting exception with a known jurisdiction;
+ * UNDETERMINED otherwise, with the gaps named.</p>
+ */
+public final class ExposureDeriver {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_COMPONENT_DEPTH = 3;
+    private static final Map<String, String> ROUTE_OF = Map.of("MADE_BY", "MAKER", "SENDS_DATA_TO", "DATA_TRANSFER",
+            "ADMINISTERED_BY", "REMOTE_ADMIN");
+
+    private final Driver driver;
+    private final String database;
+
+    public ExposureDeriver(Driver driver, String database) {
+        this.driver = driver;
+        this.database = database;
+    }
+
+    /** One hop of a path, with its evidence. */
+    public record Hop(String from, String relation, String to, String source, String evidence, String date,
+                      String recordId) {
+    }
+
+    public record Finding(String route, String jurisdiction, List<Hop> path) {
+        public Finding {
+            path = List.copyOf(path);
+        }
+    }
+
+    public record Verdict(String productId, String verdict, List<Finding> findings, List<String> gaps) {
+        public Verdict {
+            findings = List.copyOf(findings);
+            gaps = List.copyOf(gaps);
+        }
+    }
+
+    /** Counts per verdict of one derivation. */
+    public record DeriveResult(Map<String, Integer> verdicts, int findings) {
+    }
+
+    public DeriveResult derive(Profile profile, String runId) {
+        GraphSnapshot g;
+        try (Session s = driver.session(SessionConfig.forDatabase(database))) {
+            g = GraphSnapshot.read(s);
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        int findings = 0;
+        for (String productId : g.productNames.keySet()) {
+            Verdict v = evaluate(g, profile, productId);
+            counts.merge(v.verdict(), 1, Integer::sum);
+            findings += v.findings().size();
+            rows.add(row(v, profile, runId, g));
+        }
+        try (Session s = driver.session(SessionConfig.forDatabase(database))) {
+            for (int i = 0; i < Math.max(1, rows.size()); i += GraphLoader.BATCH) {
+                List<Map<String, Object>> batch = rows.subList(i, Math.min(rows.size(), i + GraphLoader.BATCH));
+                s.executeWrite(tx -> tx.run("""
+                        UNWIND $rows AS row
+                        MATCH (p:Product {id: row.productId})
+                        MERGE (f:ExposureFinding {id: row.id})
+                        SET f.productId = row.productId, f.verdict = row.verdict, f.findings = row.findings,
+                            f.gaps = row.gaps, f.routes = row.routes, f.jurisdictions = row.jurisdictions,
+                            f.profile = $profile, f.profileHash = $hash, f.runId = $runId
+                        MERGE (f)-[:FOR]->(p)
+                        WITH f, row
+                        OPTIONAL MATCH (f)-[old:REACHES]->()
+                        DELETE old
+                        WITH DISTINCT f, row
+                        UNWIND row.reaches AS orgId
+                        MATCH (o:Organization {id: orgId})
+                        MERGE (f)-[:REACHES]->(o)
+                        """, Map.of("rows", batch, "profile", profile.name(), "hash", profile.hash(),
+                        "runId", runId)).consume());
+            }
+            // findings of this profile for products that no longer exist, or of an earlier version of the profile
+            s.executeWrite(tx -> tx.run("""
+                    MATCH (f:ExposureFinding {profile: $profile})
+                    WHERE f.profileHash <> $hash OR NOT (f)-[:FOR]->(:Product)
+                    DETACH DELETE f""", Map.of("profile", profile.name(), "hash", profile.hash())).consume());
+        }
+        return new DeriveResult(counts, findings);
+    }
+
+    /** The verdict of one product under a profile, from a snapshot of the graph. */
+    public static Verdict evaluate(GraphSnapshot g, Profile profile, String productId) {
+        List<Finding> findings = new ArrayList<>();
+        Set<String> gaps = new LinkedHashSet<>();
+        Set<String> seenFinding = new HashSet<>();
+        boolean makerKnown = false;
+
+        // starts: (route, path so far, organization)
+        record Start(String route, List<Hop> prefix, String orgId) {
+        }
+        List<Start> starts = new ArrayList<>();
+        Deque<Object[]> products = new ArrayDeque<>();
+        products.add(new Object[] {productId, List.<Hop>of(), 0});
+        Set<String> visitedProducts = new HashSet<>();
+        while (!products.isEmpty()) {
+            Object[] cur = products.poll();
+            String pid = (String) cur[0];
+            @SuppressWarnings("unchecked")
+            List<Hop> prefix = (List<Hop>) cur[1];
+            int depth = (int) cur[2];
+            if (!visitedProducts.add(pid)) {
+                continue;
+            }
+            for (Fact f : g.routesFrom.getOrDefault(pid, List.of())) {
+                String route = depth == 0 ? ROUTE_OF.get(f.type()) : "COMPONENT";
+                if (depth == 0 && f.type().equals("MADE_BY")) {
+                    makerKnown = true;
+                }
+                if (profile.routes().contains(route)) {
+                    starts.add(new Start(route, append(prefix, hop(g, f, true)), f.to()));
+                }
+            }
+            if (depth < MAX_COMPONENT_DEPTH) {
+                for (Fact f : g.componentsOf.getOrDefault(pid, List.of())) {
+                    products.add(new Object[] {f.to(), append(prefix, hop(g, f, false)), depth + 1});
+                }
+            }
+        }
+        if (!makerKnown) {
+            gaps.add("maker unknown: no MADE_BY fact for the product");
+        }
+
+        for (Start start : starts) {
+            // breadth-first upward through counted control edges, keeping the shortest path to each organization
+            Map<String, List<Hop>> pathTo = new LinkedHashMap<>();
+            Deque<String> queue = new ArrayDeque<>();
+            pathTo.put(start.orgId(), start.prefix());
+            queue.add(start.orgId());
+            while (!queue.isEmpty()) {
+                String org = queue.poll();
+                List<Hop> path = pathTo.get(org);
+                List<Fact> concern = g.basedIn.getOrDefault(org, List.of()).stream()
+                        .filter(b -> profile.basedInBases().contains((String) b.prop("basis")))
+                        .filter(b -> profile.concernJurisdictions().contains(b.to())).toList();
+                for (Fact b : concern) {
+                    String key = start.route() + "|" + org + "|" + b.to();
+                    if (seenFinding.add(key)) {
+                        findings.add(new Finding(start.route(), b.to(), append(path, hop(g, b, false))));
+                    }
+                    break;
+                }
+                boolean known = g.basedIn.getOrDefault(org, List.of()).stream()
+                        .anyMatch(b -> profile.basedInBases().contains((String) b.prop("basis")));
+                if (!known) {
+                    gaps.add("entity unresolved: " + g.orgNames.getOrDefault(org, org)
+                            + " has no known jurisdiction (" + org + ")");
+                }
+                List<Fact> counted = new ArrayList<>();
+                for (Fact parent : g.parentsOf.getOrDefault(org, List.of())) {
+                    Object share = parent.prop("share");
+                    String kind = (String) parent.prop("kind");
+                    if (share == null && "SHAREHOLDING".equals(kind)) {
+                        gaps.add("share unknown: " + g.orgNames.getOrDefault(org, org) + " -> "
+                                + g.orgNames.getOrDefault(parent.to(), parent.to()));
+                        continue;
+                    }
+                    if (share == null || counts(profile, ((Number) share).doubleValue())) {
+                        counted.add(parent);
+                    }
+                }
+                for (Fact parent : counted) {
+                    if (!pathTo.containsKey(parent.to())) {
+                        pathTo.put(parent.to(), append(path, hop(g, parent, false)));
+                        queue.add(parent.to());
+                    }
+                }
+                if (counted.isEmpty()) {
+                    closed(g, profile, org).ifPresent(gaps::add);
+                }
+            }
+        }
+        String verdict = !findings.isEmpty() ? "EXPOSED" : gaps.isEmpty() ? "NOT_FOUND" : "UNDETERMINED";
+        return new Verdict(productId, verdict, findings, List.copyOf(gaps));
+    }
+
+    private static boolean counts(Profile profile, double share) {
+        BigDecimal s = BigDecimal.valueOf(share);
+        return s.compareTo(profile.controlPercent()) >= 0
+                || profile.countInfluence() && s.compareTo(profile.influencePercent()) >= 0;
+    }
+
+    /** Empty when the chain legitimately ends at this organization; else the gap that leaves it open. */
+    private static java.util.Optional<String> closed(GraphSnapshot g, Profile profile, String org) {
+        if (g.ultimateParents.containsKey(org)) {
+            return java.util.Optional.empty();
+        }
+        List<Fact> exceptions = g.exceptions.getOrDefault(org, List.of());
+        for (Fact x : exceptions) {
+            if (profile.closingExceptions().contains(x.to())) {
+                return java.util.Optional.empty();
+            }
+        }
+        String name = g.orgNames.getOrDefault(org, org);
+        if (!exceptions.isEmpty()) {
+            return java.util.Optional.of("chain broken at " + name + ": reporting exception "
+                    + exceptions.get(0).to() + " does not name the parent");
+        }
+        return java.util.Optional.of("chain broken at " + name + ": no parent and no reporting exception on record");
+    }
+
+    private static Hop hop(GraphSnapshot g, Fact f, boolean fromProduct) {
+        String from = fromProduct || f.type().equals("CONTAINS") ? g.productNames.getOrDefault(f.from(), f.from())
+                : g.orgNames.getOrDefault(f.from(), f.from());
+        String to = switch (f.type()) {
+            case "BASED_IN" -> f.to();
+            case "CONTAINS" -> g.productNames.getOrDefault(f.to(), f.to());
+            default -> g.orgNames.getOrDefault(f.to(), f.to());
+        };
+        return new Hop(from, f.type(), to, str(f.prop("source")), str(f.prop("evidence")), str(f.prop("date")),
+                str(f.prop("recordId")));
+    }
+
+    private static String str(Object o) {
+        return o == null ? null : o.toString();
+    }
+
+    private static List<Hop> append(List<Hop> path, Hop hop) {
+        List<Hop> p = new ArrayList<>(path);
+        p.add(hop);
+        return List.copyOf(p);
+    }
+
+    private static Map<String, Object> row(Verdict v, Profile profile, String runId, GraphSnapshot g) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("id", v.productId() + "|" + profile.name());
+        m.put("productId", v.productId());
+        m.put("verdict", v.verdict());
+        m.put("gaps", v.gaps());
+        m.put("routes", v.findings().stream().map(Finding::route).distinct().sorted().toList());
+        m.put("jurisdictions", v.findings().stream().map(Finding::jurisdiction).distinct().sorted().toList());
+        Set<String> reaches = new LinkedHashSet<>();
+        for (Finding f : v.findings()) {
+            Hop last = f.path().get(f.path().size() - 1);
+            g.orgNames.forEach((id, name) -> {
+                if (name.equals(last.from())) {
+                    reaches.add(id);
+                }
+            });
+        }
+        m.put("reaches", List.copyOf(reaches));
+        try {
+            m.put("findings", JSON.writeValueAsString(v.findings()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return m;
+    }
+}

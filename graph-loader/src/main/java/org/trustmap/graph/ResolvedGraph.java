@@ -1,0 +1,63 @@
+package org.trustmap.graph;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * The canonical graph that resolution makes of the staged records: one organization per real entity, one product
+ * per product id, and every stated fact as an edge between canonical ids with its provenance.
+ */
+public record ResolvedGraph(List<Org> organizations, List<Product> products, List<Deployment> deployments,
+                            List<Edge> edges, List<BasedIn> basedIn, List<ExceptionFact> exceptions,
+                            List<Merge> merges) {
+    public ResolvedGraph {
+        organizations = List.copyOf(organizations);
+        products = List.copyOf(products);
+        deployments = List.copyOf(deployments);
+        edges = List.copyOf(edges);
+        basedIn = List.copyOf(basedIn);
+        exceptions = List.copyOf(exceptions);
+        merges = List.copyOf(merges);
+    }
+
+    /** Where a fact comes from: source id, public evidence URL, its date, the WARC record and the location. */
+    public record Provenance(String source, String evidence, String date, String recordId, String recordRef,
+                             String confidence) {
+    }
+
+    public record Org(String id, String name, List<String> names, String lei, String legalJurisdiction,
+                      String legalCountry, String hqCountry, List<String> sources, int records) {
+        public Org {
+            names = List.copyOf(names);
+            sources = List.copyOf(sources);
+        }
+    }
+
+    public record Product(String id, String name, String vendor, String model, String cpe, String fccId,
+                          String mac) {
+    }
+
+    public record Deployment(String operator, String sector, String productId, Long count, Provenance provenance) {
+    }
+
+    /**
+     * A stated edge between canonical ids: {@code MADE_BY}, {@code CONTAINS}, {@code SENDS_DATA_TO},
+     * {@code ADMINISTERED_BY} (product to organization or product) or {@code CONTROLLED_BY} (organization to
+     * organization, with its kind and share).
+     */
+    public record Edge(String type, String fromId, String toId, String kind, BigDecimal share, String status,
+                       Provenance provenance) {
+    }
+
+    /** An organization is based in a jurisdiction on one basis (legal jurisdiction, legal address, HQ, stated). */
+    public record BasedIn(String orgId, String code, String basis, String detail, Provenance provenance) {
+    }
+
+    /** A GLEIF-style reporting exception on an organization's parent: category DIRECT or ULTIMATE and reason. */
+    public record ExceptionFact(String orgId, String category, String reason, Provenance provenance) {
+    }
+
+    /** Why a record joined an organization. */
+    public record Merge(String orgId, String record, String reason) {
+    }
+}

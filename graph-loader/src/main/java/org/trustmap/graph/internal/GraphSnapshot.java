@@ -1,0 +1,80 @@
+package org.trustmap.graph.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.Value;
+
+/** The part of the graph the exposure rules read, fetched in a few queries. */
+public final class GraphSnapshot {
+    /** A fact edge with its provenance properties. */
+    public record Fact(String from, String type, String to, Map<String, Object> props) {
+        public Object prop(String key) {
+            return props.get(key);
+        }
+    }
+
+    public final Map<String, String> productNames = new TreeMap<>();
+    public final Map<String, String> orgNames = new HashMap<>();
+    public final Map<String, List<Fact>> routesFrom = new HashMap<>();
+    public final Map<String, List<Fact>> componentsOf = new HashMap<>();
+    public final Map<String, List<Fact>> parentsOf = new HashMap<>();
+    public final Map<String, List<Fact>> basedIn = new HashMap<>();
+    public final Map<String, List<Fact>> exceptions = new HashMap<>();
+    /** Organizations that some GLEIF record names as an ultimate consolidating parent. */
+    public final Map<String, Fact> ultimateParents = new HashMap<>();
+
+    public static GraphSnapshot read(Session session) {
+        GraphSnapshot s = new GraphSnapshot();
+        session.executeRead(tx -> {
+            tx.run("MATCH (p:Product) RETURN p.id AS id, coalesce(p.name, p.id) AS name").forEachRemaining(
+                    r -> s.productNames.put(r.get("id").asString(), r.get("name").asString()));
+            tx.run("MATCH (o:Organization) RETURN o.id AS id, coalesce(o.name, o.id) AS name").forEachRemaining(
+                    r -> s.orgNames.put(r.get("id").asString(), r.get("name").asString()));
+            tx.run("""
+                    MATCH (p:Product)-[r:MADE_BY|SENDS_DATA_TO|ADMINISTERED_BY]->(o:Organization)
+                    RETURN p.id AS from, type(r) AS type, o.id AS to, properties(r) AS props
+                    ORDER BY from, type, to, r.key""").forEachRemaining(r -> add(s.routesFrom, fact(r), true));
+            tx.run("""
+                    MATCH (p:Product)-[r:CONTAINS]->(c:Product)
+                    RETURN p.id AS from, type(r) AS type, c.id AS to, properties(r) AS props
+                    ORDER BY from, to, r.key""").forEachRemaining(r -> add(s.componentsOf, fact(r), true));
+            tx.run("""
+                    MATCH (a:Organization)-[r:CONTROLLED_BY]->(b:Organization)
+                    RETURN a.id AS from, type(r) AS type, b.id AS to, properties(r) AS props
+                    ORDER BY from, to, r.key""").forEachRemaining(r -> {
+                Fact f = fact(r);
+                add(s.parentsOf, f, true);
+                if ("ULTIMATE_CONSOLIDATION".equals(f.prop("kind"))) {
+                    s.ultimateParents.putIfAbsent(f.to(), f);
+                }
+            });
+            tx.run("""
+                    MATCH (o:Organization)-[r:BASED_IN]->(j:Jurisdiction)
+                    RETURN o.id AS from, type(r) AS type, j.code AS to, properties(r) AS props
+                    ORDER BY from, to, r.key""").forEachRemaining(r -> add(s.basedIn, fact(r), true));
+            tx.run("""
+                    MATCH (o:Organization)-[:HAS_EXCEPTION]->(x:ReportingException)
+                    RETURN o.id AS from, 'HAS_EXCEPTION' AS type, x.reason AS to, properties(x) AS props
+                    ORDER BY from, to, x.key""").forEachRemaining(r -> add(s.exceptions, fact(r), true));
+            return null;
+        });
+        return s;
+    }
+
+    private static Fact fact(Record r) {
+        Map<String, Object> props = new HashMap<>();
+        Value v = r.get("props");
+        v.asMap().forEach(props::put);
+        return new Fact(r.get("from").asString(), r.get("type").asString(), r.get("to").asString(), props);
+    }
+
+    private static void add(Map<String, List<Fact>> map, Fact f, boolean byFrom) {
+        map.computeIfAbsent(byFrom ? f.from() : f.to(), k -> new ArrayList<>()).add(f);
+    }
+}
