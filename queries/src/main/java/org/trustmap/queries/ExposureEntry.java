@@ -1,0 +1,40 @@
+package org.trustmap.queries;
+
+import java.util.List;
+
+/**
+ * One deployment (operator, sector, product) with the verdict of the product's current finding.
+ *
+ * @param count    units deployed (sum of the DEPLOYS counts), or {@code null} when no inventory gave one
+ * @param findings the complete paths to a concern jurisdiction (empty unless EXPOSED)
+ * @param gaps     what is missing for a verdict ("not derived yet" when the product has no finding)
+ * @param profile  the profile and its hash the finding was derived under (both {@code null} when not derived)
+ */
+public record ExposureEntry(Product product, String operator, String sector, Long count, Verdict verdict,
+                            List<Finding> findings, List<String> gaps, Profile profile) {
+    /** The gap reported for a deployed product that has no {@code (:ExposureFinding)} yet. */
+    public static final String NOT_DERIVED = "not derived yet";
+
+    public ExposureEntry {
+        findings = List.copyOf(findings);
+        gaps = List.copyOf(gaps);
+    }
+
+    public record Product(String id, String name, String vendor) {
+    }
+
+    /** One complete path from the product to an organization based in {@code jurisdiction}. */
+    public record Finding(String route, String jurisdiction, List<Hop> path) {
+        public Finding {
+            path = List.copyOf(path);
+        }
+    }
+
+    /** One evidence-backed edge of a path. {@code date} is "yyyy-MM-dd" or {@code null}. */
+    public record Hop(String from, String relation, String to, String source, String evidence, String date,
+                      String recordId) {
+    }
+
+    public record Profile(String name, String hash) {
+    }
+}
