@@ -18,11 +18,23 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.trustmap.crawler.Capture;
 
-/** The archive's index: one JSON object per line per archived record. A torn last line (crash) is ignored. */
+/**
+ * The archive's index: one JSON object per line per archived record. A torn last line (crash) is ignored.
+ *
+ * <p>Each line also carries the HTTP status ({@code 0} for resource records) and the truncation, so
+ * {@link #documents()} can leave out error pages, redirects and cut bodies, which are archived as evidence but are
+ * not documents a source parses.</p>
+ */
 final class CaptureIndex {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Path file;
-    private final Map<String, Capture> byId = new LinkedHashMap<>();
+    private final Map<String, Entry> byId = new LinkedHashMap<>();
+
+    record Entry(Capture capture, int status, Truncation truncation) {
+        boolean document() {
+            return (status == 0 || (status >= 200 && status < 300)) && !truncation.truncated();
+        }
+    }
 
     private CaptureIndex(Path file) {
         this.file = file;
@@ -40,7 +52,9 @@ final class CaptureIndex {
                     Capture c = new Capture(n.get("source").asText(), n.get("uri").asText(), n.get("type").asText(),
                             Instant.parse(n.get("date").asText()), n.get("id").asText(), n.get("digest").asText(),
                             n.get("file").asText(), n.get("offset").asLong());
-                    index.byId.put(c.warcRecordId(), c);
+                    int status = n.path("status").asInt(0);
+                    Truncation truncation = Truncation.valueOf(n.path("truncated").asText("NONE"));
+                    index.byId.put(c.warcRecordId(), new Entry(c, status, truncation));
                 } catch (IOException | RuntimeException torn) {
                     // a line cut by a crash: the record it described is re-archived on the next run
                 }
@@ -49,15 +63,30 @@ final class CaptureIndex {
         return index;
     }
 
-    List<Capture> all() {
-        return List.copyOf(new ArrayList<>(byId.values()));
+    /** Documents only: resources and complete 2xx responses, in archive order. */
+    List<Capture> documents() {
+        List<Capture> out = new ArrayList<>();
+        for (Entry e : byId.values()) {
+            if (e.document()) {
+                out.add(e.capture());
+            }
+        }
+        return List.copyOf(out);
     }
 
     Optional<Capture> byId(String id) {
+        return Optional.ofNullable(byId.get(id)).map(Entry::capture);
+    }
+
+    Optional<Entry> entry(String id) {
         return Optional.ofNullable(byId.get(id));
     }
 
     void append(Capture c) throws IOException {
+        append(c, 0, Truncation.NONE);
+    }
+
+    void append(Capture c, int status, Truncation truncation) throws IOException {
         ObjectNode n = JSON.createObjectNode();
         n.put("source", c.sourceId());
         n.put("uri", c.targetUri());
@@ -67,11 +96,13 @@ final class CaptureIndex {
         n.put("digest", c.payloadDigest());
         n.put("file", c.warcFile());
         n.put("offset", c.offset());
+        n.put("status", status);
+        n.put("truncated", truncation.name());
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                 StandardOpenOption.APPEND)) {
             w.write(JSON.writeValueAsString(n));
             w.newLine();
         }
-        byId.put(c.warcRecordId(), c);
+        byId.put(c.warcRecordId(), new Entry(c, status, truncation));
     }
 }
