@@ -123,12 +123,13 @@ public enum AddressClass {
     }
 
     private static boolean isTail254(byte[] b) {
-        for (int i = 4; i < 15; i++) {
+        for (int i = 4; i < 14; i++) {
             if (b[i] != 0) {
                 return false;
             }
         }
-        return (b[15] & 0xff) == 0xfe;
+        return b[14] == 0x02 && b[15] == 0x54; // fd00:ec2::254, last group 0x0254
+
     }
 
     /** Parses an IP literal without any DNS lookup; empty if {@code host} is a name. */
