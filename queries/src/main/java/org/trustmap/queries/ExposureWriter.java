@@ -23,7 +23,7 @@ public final class ExposureWriter {
     public static final List<String> CSV_COLUMNS = List.of("operator", "sector", "product_id", "product", "vendor",
             "verdict", "routes", "jurisdictions", "first_path", "evidence", "gaps", "profile", "profile_hash");
 
-    /** Table cells longer than this are cut with "…"; wider than query tables so a path summary keeps its end. */
+    /** Table cells longer than this are cut with "…"; wider than query tables, as path summaries are long. */
     public static final int MAX_CELL = 100;
 
     private ExposureWriter() {
@@ -37,8 +37,9 @@ public final class ExposureWriter {
      * evidence, date, recordId}]}]}, {@code gaps}, {@code profile {name, hash}}.</li>
      * <li>CSV: RFC 4180 with the header {@link #CSV_COLUMNS}; one row per deployment; multiple values joined by
      * "; ", the first path as {@code A -MADE_BY-> B -CONTROLLED_BY-> C}, its evidence URLs joined by a space.</li>
-     * <li>TABLE: verdict, sector, operator, product, one line per finding ({@code MAKER: Hikvision -> CETC (CN)})
-     * and per gap, then one line counting the deployments per verdict.</li>
+     * <li>TABLE: verdict, sector, operator, product, one line per finding ({@code MAKER: Hikvision -> CETC (CN)};
+     * a long one is cut in the middle so that the route and the jurisdiction stay) and per gap, then one line
+     * counting the deployments per verdict.</li>
      * </ul>
      *
      * @throws UncheckedIOException when {@code out} fails
@@ -146,7 +147,7 @@ public final class ExposureWriter {
 
     private static void table(List<ExposureEntry> entries, Appendable out) throws IOException {
         TextTable table = new TextTable(List.of("verdict", "sector", "operator", "product", "route / path", "gaps"),
-                MAX_CELL);
+                MAX_CELL).cutInTheMiddle(4);
         Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
         for (Verdict v : Verdict.values()) {
             counts.put(v, 0);

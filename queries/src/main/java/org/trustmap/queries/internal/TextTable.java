@@ -11,12 +11,14 @@ import java.util.List;
 public final class TextTable {
     private final List<String> headers;
     private final boolean[] rightAligned;
+    private final boolean[] cutInTheMiddle;
     private final int maxCell;
     private final List<String[]> rows = new ArrayList<>();
 
     public TextTable(List<String> headers, int maxCell) {
         this.headers = List.copyOf(headers);
         this.rightAligned = new boolean[headers.size()];
+        this.cutInTheMiddle = new boolean[headers.size()];
         this.maxCell = maxCell;
     }
 
@@ -26,10 +28,16 @@ public final class TextTable {
         return this;
     }
 
+    /** Cuts long cells of a column in the middle, keeping the end (e.g. a path's jurisdiction) visible. */
+    public TextTable cutInTheMiddle(int column) {
+        cutInTheMiddle[column] = true;
+        return this;
+    }
+
     public TextTable add(List<String> cells) {
         String[] row = new String[headers.size()];
         for (int i = 0; i < row.length; i++) {
-            row[i] = i < cells.size() ? clip(cells.get(i)) : "";
+            row[i] = i < cells.size() ? clip(cells.get(i), cutInTheMiddle[i]) : "";
         }
         rows.add(row);
         return this;
@@ -73,14 +81,20 @@ public final class TextTable {
         out.append(b.toString().stripTrailing()).append('\n');
     }
 
-    /** Cuts to {@code maxCell} code points, the last being "…", and flattens line breaks. */
-    String clip(String cell) {
+    /** Cuts to {@code maxCell} code points with one "…" (at the end, or in the middle), and flattens line breaks. */
+    String clip(String cell, boolean middle) {
         String s = cell == null ? "" : cell.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ')
                 .replace('\t', ' ');
         if (s.codePointCount(0, s.length()) <= maxCell) {
             return s;
         }
-        return s.substring(0, s.offsetByCodePoints(0, maxCell - 1)) + "…";
+        if (!middle) {
+            return s.substring(0, s.offsetByCodePoints(0, maxCell - 1)) + "…";
+        }
+        int tail = (maxCell - 1) / 2;
+        int head = maxCell - 1 - tail;
+        return s.substring(0, s.offsetByCodePoints(0, head)) + "…"
+                + s.substring(s.offsetByCodePoints(s.length(), -tail));
     }
 
     static int width(String s) {
