@@ -201,8 +201,11 @@ public final class ExposureDeriver {
                 }
             }
         }
-        String verdict = !findings.isEmpty() ? "EXPOSED" : gaps.isEmpty() ? "NOT_FOUND" : "UNDETERMINED";
-        return new Verdict(productId, verdict, findings, List.copyOf(gaps));
+        if (!findings.isEmpty()) {
+            // a complete path settles it; what is unknown further up no longer changes the verdict
+            return new Verdict(productId, "EXPOSED", findings, List.of());
+        }
+        return new Verdict(productId, gaps.isEmpty() ? "NOT_FOUND" : "UNDETERMINED", findings, List.copyOf(gaps));
     }
 
     private static boolean counts(Profile profile, double share) {

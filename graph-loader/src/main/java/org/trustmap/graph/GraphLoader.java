@@ -29,6 +29,7 @@ import org.trustmap.graph.ResolvedGraph.Provenance;
  * repeated or resumed after a crash therefore leaves exactly the same graph.
  */
 public final class GraphLoader {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GraphLoader.class);
     static final int BATCH = 5_000;
     static final Set<String> FACT_TYPES = Set.of("MADE_BY", "CONTAINS", "SENDS_DATA_TO", "ADMINISTERED_BY",
             "CONTROLLED_BY", "BASED_IN", "DEPLOYS", "HAS_EXCEPTION");
@@ -58,11 +59,13 @@ public final class GraphLoader {
     }
 
     public void createSchema() {
+        long t0 = System.nanoTime();
         try (Session s = session()) {
             for (String statement : SCHEMA) {
                 s.run(statement).consume();
             }
         }
+        LOG.debug("schema in {} ms", (System.nanoTime() - t0) / 1_000_000);
     }
 
     public LoadResult load(ResolvedGraph graph) {
@@ -158,12 +161,15 @@ public final class GraphLoader {
     }
 
     private void write(String cypher, List<Map<String, Object>> rows, String stamp) {
+        long t0 = System.nanoTime();
         try (Session s = session()) {
             for (int i = 0; i < rows.size(); i += BATCH) {
                 List<Map<String, Object>> batch = rows.subList(i, Math.min(rows.size(), i + BATCH));
                 s.executeWrite(tx -> tx.run(cypher, Map.of("rows", batch, "stamp", stamp)).consume());
             }
         }
+        LOG.debug("{} rows in {} ms: {}", rows.size(), (System.nanoTime() - t0) / 1_000_000,
+                cypher.lines().skip(1).findFirst().orElse(cypher).strip());
     }
 
     private Session session() {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -48,8 +49,10 @@ public final class Resolver {
 
         Map<String, Product> products = new TreeMap<>();
         Map<Node, String> productOf = new HashMap<>();
+        // a product's own inventory row names it best; curated facts only refer to it by id
         records.stream().filter(r -> Tm.Product.equals(r.type()))
-                .sorted(Comparator.comparing((StagedRecord r) -> rank(r.text(Tm.source))).thenComparing(StagedRecord::toString))
+                .sorted(Comparator.comparing((StagedRecord r) -> "inventory".equals(r.text(Tm.source)) ? 0 : 1 + rank(r.text(Tm.source)))
+                        .thenComparing(StagedRecord::toString))
                 .forEach(r -> {
                     String id = r.text(Tm.productId);
                     productOf.put(r.iri(), id);
@@ -237,40 +240,72 @@ public final class Resolver {
             }
         }
 
+        private boolean anchoredRecord(int i) {
+            return !countries(i).isEmpty() || records.get(i).text(Tm.lei) != null;
+        }
+
+        /**
+         * Records with neither country nor LEI join the one anchored cluster (one with a country or LEI) that carries
+         * one of their names. Repeated until nothing changes, so an alias that joined a cluster makes that alias a
+         * name of the cluster for the next record.
+         */
         private void byNameAlone() {
-            // every name a cluster with a country or LEI carries, with the clusters carrying it
-            Map<String, Set<Integer>> anchored = new HashMap<>();
-            for (int i = 0; i < records.size(); i++) {
-                if (!countries(i).isEmpty() || records.get(i).text(Tm.lei) != null) {
-                    for (String name : names(i)) {
-                        anchored.computeIfAbsent(name, k -> new TreeSet<>()).add(i);
+            boolean changed = true;
+            while (changed) {
+                changed = false;
+                Set<Integer> anchoredRoots = new HashSet<>();
+                for (int i = 0; i < records.size(); i++) {
+                    if (anchoredRecord(i)) {
+                        anchoredRoots.add(find(i));
                     }
                 }
-            }
-            // names carried by the clusters (a country-less record may name a cluster by any of its members' names)
-            Map<String, Set<Integer>> byRoot = new HashMap<>();
-            for (Map.Entry<String, Set<Integer>> e : anchored.entrySet()) {
-                Set<Integer> roots = new TreeSet<>();
-                e.getValue().forEach(i -> roots.add(find(i)));
-                byRoot.put(e.getKey(), roots);
-            }
-            Map<String, Integer> floating = new HashMap<>();
-            for (int i = 0; i < records.size(); i++) {
-                if (!countries(i).isEmpty() || records.get(i).text(Tm.lei) != null) {
-                    continue;
-                }
-                for (String name : names(i)) {
-                    Set<Integer> roots = byRoot.get(name);
-                    if (roots != null && roots.size() == 1) {
-                        union(roots.iterator().next(), i, "name '" + name + "' matches the only organization carrying it");
-                    } else if (roots == null) {
-                        Integer f = floating.putIfAbsent(name, i);
-                        if (f != null) {
-                            union(f, i, "same name '" + name + "' (no country known)");
+                Map<String, Set<Integer>> rootsByName = new HashMap<>();
+                for (int i = 0; i < records.size(); i++) {
+                    if (anchoredRoots.contains(find(i))) {
+                        for (String name : names(i)) {
+                            rootsByName.computeIfAbsent(name, k -> new TreeSet<>()).add(find(i));
                         }
                     }
                 }
+                for (int i = 0; i < records.size(); i++) {
+                    if (anchoredRoots.contains(find(i))) {
+                        continue;
+                    }
+                    for (String name : names(i)) {
+                        Set<Integer> roots = rootsByName.get(name);
+                        if (roots != null && roots.size() == 1) {
+                            union(roots.iterator().next(), i,
+                                    "name '" + name + "' matches the only organization carrying it");
+                            changed = true;
+                            break;
+                        }
+                    }
+                    if (changed) {
+                        break;
+                    }
+                }
             }
+            Map<String, Integer> floating = new HashMap<>();
+            for (int i = 0; i < records.size(); i++) {
+                if (anchoredRecord(i)) {
+                    continue;
+                }
+                for (String name : names(i)) {
+                    Integer f = floating.putIfAbsent(name, i);
+                    if (f != null && find(f) != find(i) && !isAnchored(find(f)) && !isAnchored(find(i))) {
+                        union(f, i, "same name '" + name + "' (no country known)");
+                    }
+                }
+            }
+        }
+
+        private boolean isAnchored(int root) {
+            for (int i = 0; i < records.size(); i++) {
+                if (find(i) == root && anchoredRecord(i)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         Map<Node, String> assignIds() {
@@ -279,8 +314,14 @@ public final class Resolver {
                 members.computeIfAbsent(find(i), k -> new ArrayList<>()).add(i);
             }
             Map<Node, String> ids = new HashMap<>();
+            Set<String> used = new HashSet<>();
             for (List<Integer> cluster : members.values()) {
-                String id = clusterId(cluster);
+                String named = clusterId(cluster);
+                // clusters that stayed apart (a generic name, a name several countries share) must not become one
+                // node through equal ids: the later one gets a suffix from its first record's IRI
+                String id = used.add(named) ? named
+                        : named + "~" + GraphLoader.sha1(records.get(cluster.get(0)).toString()).substring(0, 8);
+                used.add(id);
                 cluster.forEach(i -> ids.put(records.get(i).iri(), id));
             }
             return ids;

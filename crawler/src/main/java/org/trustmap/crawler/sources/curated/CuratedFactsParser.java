@@ -30,6 +30,7 @@ import org.trustmap.crawler.Tm;
  * <p>Subjects and objects are {@code org:<name>}, {@code lei:<LEI>}, {@code product:<product id>} or, for
  * {@code BASED_IN}, {@code jurisdiction:<ISO code>}. Relations: {@code MADE_BY}, {@code CONTAINS},
  * {@code SENDS_DATA_TO}, {@code ADMINISTERED_BY}, {@code CONTROLLED_BY}, {@code BASED_IN} and
+ * {@code ALSO_KNOWN_AS} (object {@code name:<alias>}, an other name the evidence gives) and
  * {@code PARENT_EXCEPTION} (object {@code reason:NATURAL_PERSONS} etc., closing or opening an ownership chain as
  * GLEIF's reporting exceptions do). Every fact cites a public http(s) URL and a date; a fact without them must say
  * {@code unverified} in its note and is kept with confidence {@code unverified}.</p>
@@ -107,6 +108,14 @@ public final class CuratedFactsParser implements SourceParser {
                 Node org = organization(subject, "fact/" + n + "/subject", where, evidence, date, confidence, sink);
                 sink.literal(org, Tm.basedIn, code);
             }
+            case "ALSO_KNOWN_AS" -> {
+                String alias = ref(object, "name");
+                if (alias.isEmpty()) {
+                    throw new IllegalArgumentException("ALSO_KNOWN_AS needs name:<other name>");
+                }
+                Node org = organization(subject, "fact/" + n + "/subject", where, evidence, date, confidence, sink);
+                sink.literal(org, Tm.otherName, alias);
+            }
             case "PARENT_EXCEPTION" -> {
                 String reason = ref(object, "reason").toUpperCase(Locale.ROOT);
                 if (reason.isEmpty()) {
@@ -118,7 +127,7 @@ public final class CuratedFactsParser implements SourceParser {
             default -> {
                 if (!LINKS.contains(relation)) {
                     throw new IllegalArgumentException("relation '" + row.get("relation") + "' is not one of "
-                            + "MADE_BY, CONTAINS, SENDS_DATA_TO, ADMINISTERED_BY, CONTROLLED_BY, BASED_IN, PARENT_EXCEPTION");
+                            + "MADE_BY, CONTAINS, SENDS_DATA_TO, ADMINISTERED_BY, CONTROLLED_BY, BASED_IN, ALSO_KNOWN_AS, PARENT_EXCEPTION");
                 }
                 boolean productSubject = !relation.equals("CONTROLLED_BY");
                 boolean productObject = relation.equals("CONTAINS");

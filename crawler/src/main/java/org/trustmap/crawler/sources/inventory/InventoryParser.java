@@ -23,7 +23,7 @@ import org.trustmap.crawler.Tm;
 
 /**
  * An operator's inventory CSV: {@code operator,sector,product,vendor,model,cpe,fcc_id,mac,count} (further columns are
- * allowed and ignored). Each row becomes a deployment of a product record; a non-empty vendor becomes an
+ * allowed and ignored; lines starting with {@code #} are comments). Each row becomes a deployment of a product record; a non-empty vendor becomes an
  * organization record the product is {@code MADE_BY} (the MAKER route: made, designed or sold by), with the row as
  * its evidence.
  */
@@ -37,7 +37,7 @@ public final class InventoryParser implements SourceParser {
     public void parse(InputStream body, ParseContext context, RecordSink sink) throws IOException {
         Reader reader = new InputStreamReader(body, StandardCharsets.UTF_8);
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
-                .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).setTrim(true).get();
+                .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).setTrim(true).setCommentMarker('#').get();
         try (CSVParser csv = CSVParser.parse(reader, format)) {
             checkHeader(csv.getHeaderMap(), context);
             for (CSVRecord row : csv) {

@@ -1,0 +1,109 @@
+package org.trustmap.app;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import org.trustmap.crawler.StagingStore;
+import org.trustmap.crawler.archive.EvidenceArchive;
+import org.trustmap.graph.Neo4jConnection;
+import org.trustmap.graph.Profile;
+
+/**
+ * The home folder's layout and the stores in it, opened on first use and closed together:
+ * {@code neo4j/} (embedded database), {@code staging/} (TDB2), {@code archive/} (WARC), {@code jobrepo/} (H2) and
+ * {@code runs/} (one folder of reports per run).
+ */
+public final class Workspace implements AutoCloseable {
+    private final Path home;
+    private final Path data;
+    private final Optional<URI> neo4jUri;
+    private final int boltPort;
+    private EvidenceArchive archive;
+    private StagingStore staging;
+    private Neo4jConnection neo4j;
+
+    public Workspace(Path home, Path data, Optional<URI> neo4jUri, int boltPort) {
+        this.home = home.toAbsolutePath().normalize();
+        this.data = data.toAbsolutePath().normalize();
+        this.neo4jUri = neo4jUri;
+        this.boltPort = boltPort;
+    }
+
+    public static Workspace of(TrustmapProperties p) {
+        String uri = p.neo4j() == null ? null : p.neo4j().uri();
+        return new Workspace(p.home(), p.data(), uri == null || uri.isBlank() ? Optional.empty() : Optional.of(URI.create(uri)),
+                p.neo4j() == null ? 0 : p.neo4j().boltPort());
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    public Path data() {
+        return data;
+    }
+
+    public Path runDir(String runId) throws IOException {
+        return Files.createDirectories(home.resolve("runs").resolve(runId));
+    }
+
+    public synchronized EvidenceArchive archive() throws IOException {
+        if (archive == null) {
+            archive = EvidenceArchive.open(home.resolve("archive"));
+        }
+        return archive;
+    }
+
+    public synchronized StagingStore staging() throws IOException {
+        if (staging == null) {
+            staging = StagingStore.open(home.resolve("staging"), data.resolve("ontology/shapes.ttl"));
+        }
+        return staging;
+    }
+
+    public synchronized Neo4jConnection neo4j() {
+        if (neo4j == null) {
+            neo4j = Neo4jConnection.open(home.resolve("neo4j"), neo4jUri, boltPort);
+        }
+        return neo4j;
+    }
+
+    /** Starts opening the graph in the background (an embedded start takes seconds) while other work goes on. */
+    public void warmUp() {
+        Thread t = new Thread(() -> {
+            try {
+                neo4j();
+            } catch (RuntimeException e) {
+                // reported again, with its message, where the graph is first needed
+            }
+        }, "neo4j-warm-up");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    public Profile profile(String name) throws IOException {
+        return Profile.load(data.resolve("profiles"), name);
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        try {
+            if (neo4j != null) {
+                neo4j.close();
+            }
+        } finally {
+            try {
+                if (staging != null) {
+                    staging.close();
+                }
+            } finally {
+                if (archive != null) {
+                    archive.close();
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package org.trustmap.app.batch;
+
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.trustmap.app.Workspace;
+
+/**
+ * The {@code refresh} job: crawl -> stage -> resolve -> load -> derive -> report. Restartable from the JDBC job
+ * repository: completed steps are skipped on restart, an interrupted step is redone from its inputs.
+ */
+@Configuration(proxyBeanMethods = false)
+public class RefreshJobConfiguration {
+    public static final String NAME = "refresh";
+    /** The identifying job parameter: the request as JSON. */
+    public static final String REQUEST = "request";
+    /** The identifying job parameter that makes each new refresh its own job instance. */
+    public static final String SEQUENCE = "sequence";
+
+    @Bean
+    Job refreshJob(JobRepository repository, PlatformTransactionManager tx, Workspace workspace) {
+        return new JobBuilder(NAME, repository)
+                .start(step("crawl", new CrawlTasklet(workspace), repository, tx))
+                .next(step("stage", new StageTasklet(workspace), repository, tx))
+                .next(step("resolve", new ResolveTasklet(workspace), repository, tx))
+                .next(step("load", new LoadTasklet(workspace), repository, tx))
+                .next(step("derive", new DeriveTasklet(workspace), repository, tx))
+                .next(step("report", new ReportTasklet(workspace), repository, tx))
+                .build();
+    }
+
+    private static Step step(String name, RefreshTasklet tasklet, JobRepository repository,
+                             PlatformTransactionManager tx) {
+        return new StepBuilder(name, repository).tasklet(tasklet, tx).build();
+    }
+
+}

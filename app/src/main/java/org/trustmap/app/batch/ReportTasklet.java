@@ -1,0 +1,72 @@
+package org.trustmap.app.batch;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.neo4j.driver.Session;
+import org.neo4j.driver.SessionConfig;
+import org.springframework.batch.core.step.StepContribution;
+import org.trustmap.app.Workspace;
+import org.trustmap.graph.ExposureDeriver.DeriveResult;
+import org.trustmap.graph.GraphLoader.LoadResult;
+import org.trustmap.graph.Neo4jConnection;
+import org.trustmap.graph.Profile;
+
+/**
+ * Step 6: the run summary ({@code runs/<run>/summary.json}), the verdicts of this run kept for later comparison
+ * ({@code verdicts.json}), and a {@code (:Run)} node in the graph.
+ */
+final class ReportTasklet extends RefreshTasklet {
+    ReportTasklet(Workspace workspace) {
+        super(workspace);
+    }
+
+    /** The run summary. */
+    record RunSummary(String runId, String profile, String profileHash, int captures, List<String> refusals,
+                      long recordsStaged, int rejectedRecords, int organizations, int products, int facts,
+                      long retired, Map<String, Integer> verdicts, String finishedAt) {
+    }
+
+    @Override
+    void run(RefreshRequest request, String runId, Path runDir, StepContribution contribution) throws Exception {
+        CaptureList captures = RunFiles.read(runDir.resolve("captures.json"), CaptureList.class);
+        StageTasklet.StageReport stage = RunFiles.read(runDir.resolve("stage.json"), StageTasklet.StageReport.class);
+        LoadResult load = RunFiles.read(runDir.resolve("load.json"), LoadResult.class);
+        DeriveResult derive = RunFiles.read(runDir.resolve("derive.json"), DeriveResult.class);
+        Profile profile = workspace.profile(request.profile());
+        Neo4jConnection neo4j = workspace.neo4j();
+        List<Map<String, Object>> verdicts = new ArrayList<>();
+        try (Session s = neo4j.driver().session(SessionConfig.forDatabase(neo4j.database()))) {
+            s.executeRead(tx -> {
+                tx.run("""
+                        MATCH (f:ExposureFinding {profile: $profile})
+                        RETURN f.productId AS product, f.verdict AS verdict, f.routes AS routes,
+                               f.jurisdictions AS jurisdictions, f.gaps AS gaps ORDER BY product""",
+                        Map.of("profile", profile.name())).forEachRemaining(r -> verdicts.add(new TreeMap<>(r.asMap())));
+                return null;
+            });
+        }
+        Files.createDirectories(runDir);
+        RunFiles.write(runDir.resolve("verdicts.json"), verdicts);
+        String finished = Instant.now().toString();
+        RunSummary summary = new RunSummary(runId, profile.name(), profile.hash(), captures.captures().size(),
+                captures.refusals(), stage.records(), stage.problems().size(), load.organizations(), load.products(),
+                load.facts(), load.retired(), new TreeMap<>(derive.verdicts()), finished);
+        RunFiles.write(runDir.resolve("summary.json"), summary);
+        try (Session s = neo4j.driver().session(SessionConfig.forDatabase(neo4j.database()))) {
+            s.executeWrite(tx -> tx.run("""
+                    MERGE (r:Run {id: $id})
+                    SET r.profile = $profile, r.profileHash = $hash, r.finishedAt = $finished, r.status = 'COMPLETED',
+                        r.captures = $captures, r.rejected = $rejected, r.stamp = $stamp""",
+                    Map.of("id", runId, "profile", profile.name(), "hash", profile.hash(), "finished", finished,
+                            "captures", captures.captures().size(), "rejected", stage.problems().size(),
+                            "stamp", load.stamp())).consume());
+        }
+        LOG.info("report: {} -> {}", runId, runDir.resolve("summary.json"));
+    }
+}

@@ -1,0 +1,72 @@
+package org.trustmap.app.batch;
+
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.batch.core.step.StepContribution;
+import org.trustmap.app.Workspace;
+import org.trustmap.crawler.Capture;
+import org.trustmap.crawler.ErrorPolicy;
+import org.trustmap.crawler.ParseProblem;
+import org.trustmap.crawler.SourceCatalog;
+import org.trustmap.crawler.SourceParseException;
+import org.trustmap.crawler.SourceParser;
+import org.trustmap.crawler.StageResult;
+import org.trustmap.crawler.StagingStore;
+import org.trustmap.crawler.archive.EvidenceArchive;
+
+/**
+ * Step 2: parses every capture of the run into its named graph (SHACL-checked), reports rejected records with their
+ * location, and retires the graphs of captures that are no longer part of the run.
+ */
+final class StageTasklet extends RefreshTasklet {
+    StageTasklet(Workspace workspace) {
+        super(workspace);
+    }
+
+    /** What staging did, handed to the report. */
+    record StageReport(long records, List<ParseProblem> problems, int graphs, int retiredGraphs) {
+    }
+
+    @Override
+    void run(RefreshRequest request, String runId, Path runDir, StepContribution contribution) throws Exception {
+        CaptureList list = RunFiles.read(runDir.resolve("captures.json"), CaptureList.class);
+        StagingStore staging = workspace.staging();
+        List<ParseProblem> problems = new ArrayList<>();
+        Set<String> graphs = new LinkedHashSet<>();
+        long records = 0;
+        try (EvidenceArchive archive = EvidenceArchive.open(Path.of(list.archive()))) {
+            for (Capture capture : list.captures()) {
+                Optional<SourceParser> parser = SourceCatalog.parser(capture.sourceId());
+                if (parser.isEmpty()) {
+                    problems.add(new ParseProblem(capture.sourceId(), capture.targetUri(), "",
+                            "no parser for source '" + capture.sourceId() + "'"));
+                    continue;
+                }
+                ErrorPolicy.Collecting errors = ErrorPolicy.collecting();
+                try (InputStream body = archive.open(capture)) {
+                    StageResult result = staging.stage(capture, parser.get(), body, errors);
+                    records += result.records();
+                    problems.addAll(result.problems());
+                    graphs.add(result.graph());
+                    contribution.incrementWriteCount(result.records());
+                    LOG.info("stage: {} {} records, {} rejected", capture.targetUri(), result.records(),
+                            result.problems().size());
+                } catch (SourceParseException e) {
+                    // the whole document is unusable: nothing of it is staged, the previous graph is kept out too
+                    problems.addAll(errors.problems());
+                    problems.add(e.problem());
+                    LOG.warn("stage: {}", e.getMessage());
+                }
+            }
+        }
+        int retired = staging.retainOnly(graphs);
+        problems.forEach(p -> LOG.warn("rejected: {}", p));
+        RunFiles.write(runDir.resolve("stage.json"), new StageReport(records, problems, graphs.size(), retired));
+    }
+}
