@@ -36,6 +36,7 @@ public final class Tm {
     public static final Node registrationAuthority = n("registrationAuthority");
     public static final Node entityStatus = n("entityStatus");
     public static final Node basedIn = n("basedIn");
+    public static final Node flag = n("flag");
     public static final Node parentException = n("parentException");
 
     public static final Node productId = n("productId");

@@ -55,10 +55,16 @@ public final class ExposureDeriver {
         }
     }
 
-    public record Verdict(String productId, String verdict, List<Finding> findings, List<String> gaps) {
+    /**
+     * @param flags the profile's flags on organizations met on the product's routes ("name: FLAG"); flags inform,
+     *              they never decide the verdict
+     */
+    public record Verdict(String productId, String verdict, List<Finding> findings, List<String> gaps,
+                          List<String> flags) {
         public Verdict {
             findings = List.copyOf(findings);
             gaps = List.copyOf(gaps);
+            flags = List.copyOf(flags);
         }
     }
 
@@ -88,7 +94,7 @@ public final class ExposureDeriver {
                         MATCH (p:Product {id: row.productId})
                         MERGE (f:ExposureFinding {id: row.id})
                         SET f.productId = row.productId, f.verdict = row.verdict, f.findings = row.findings,
-                            f.gaps = row.gaps, f.routes = row.routes, f.jurisdictions = row.jurisdictions,
+                            f.gaps = row.gaps, f.flags = row.flags, f.routes = row.routes, f.jurisdictions = row.jurisdictions,
                             f.profile = $profile, f.profileHash = $hash, f.runId = $runId
                         MERGE (f)-[:FOR]->(p)
                         WITH f, row
@@ -115,6 +121,7 @@ public final class ExposureDeriver {
         List<Finding> findings = new ArrayList<>();
         Set<String> gaps = new LinkedHashSet<>();
         Set<String> seenFinding = new HashSet<>();
+        Set<String> flags = new java.util.TreeSet<>();
         boolean makerKnown = false;
 
         // starts: (route, path so far, organization)
@@ -161,6 +168,11 @@ public final class ExposureDeriver {
             while (!queue.isEmpty()) {
                 String org = queue.poll();
                 List<Hop> path = pathTo.get(org);
+                for (Fact flag : g.flags.getOrDefault(org, List.of())) {
+                    if (profile.flags().contains(flag.to())) {
+                        flags.add(g.orgNames.getOrDefault(org, org) + ": " + flag.to());
+                    }
+                }
                 List<Fact> concern = g.basedIn.getOrDefault(org, List.of()).stream()
                         .filter(b -> profile.basedInBases().contains((String) b.prop("basis")))
                         .filter(b -> profile.concernJurisdictions().contains(b.to())).toList();
@@ -203,9 +215,10 @@ public final class ExposureDeriver {
         }
         if (!findings.isEmpty()) {
             // a complete path settles it; what is unknown further up no longer changes the verdict
-            return new Verdict(productId, "EXPOSED", findings, List.of());
+            return new Verdict(productId, "EXPOSED", findings, List.of(), List.copyOf(flags));
         }
-        return new Verdict(productId, gaps.isEmpty() ? "NOT_FOUND" : "UNDETERMINED", findings, List.copyOf(gaps));
+        return new Verdict(productId, gaps.isEmpty() ? "NOT_FOUND" : "UNDETERMINED", findings, List.copyOf(gaps),
+                List.copyOf(flags));
     }
 
     private static boolean counts(Profile profile, double share) {
@@ -261,13 +274,15 @@ public final class ExposureDeriver {
         m.put("productId", v.productId());
         m.put("verdict", v.verdict());
         m.put("gaps", v.gaps());
+        m.put("flags", v.flags());
         m.put("routes", v.findings().stream().map(Finding::route).distinct().sorted().toList());
         m.put("jurisdictions", v.findings().stream().map(Finding::jurisdiction).distinct().sorted().toList());
         Set<String> reaches = new LinkedHashSet<>();
         for (Finding f : v.findings()) {
             Hop last = f.path().get(f.path().size() - 1);
-            g.orgNames.forEach((id, name) -> {
-                if (name.equals(last.from())) {
+            // names are not unique: the organization reached is the one whose BASED_IN fact is this very hop
+            g.basedIn.forEach((id, facts) -> {
+                if (last.from().equals(g.orgNames.get(id)) && facts.stream().anyMatch(b -> hop(g, b, false).equals(last))) {
                     reaches.add(id);
                 }
             });

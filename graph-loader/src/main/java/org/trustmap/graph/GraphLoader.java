@@ -18,6 +18,7 @@ import org.trustmap.graph.ResolvedGraph.BasedIn;
 import org.trustmap.graph.ResolvedGraph.Deployment;
 import org.trustmap.graph.ResolvedGraph.Edge;
 import org.trustmap.graph.ResolvedGraph.ExceptionFact;
+import org.trustmap.graph.ResolvedGraph.FlagFact;
 import org.trustmap.graph.ResolvedGraph.Org;
 import org.trustmap.graph.ResolvedGraph.Product;
 import org.trustmap.graph.ResolvedGraph.Provenance;
@@ -32,7 +33,7 @@ public final class GraphLoader {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GraphLoader.class);
     static final int BATCH = 5_000;
     static final Set<String> FACT_TYPES = Set.of("MADE_BY", "CONTAINS", "SENDS_DATA_TO", "ADMINISTERED_BY",
-            "CONTROLLED_BY", "BASED_IN", "DEPLOYS", "HAS_EXCEPTION");
+            "CONTROLLED_BY", "BASED_IN", "DEPLOYS", "HAS_EXCEPTION", "FLAGGED");
 
     private static final List<String> SCHEMA = List.of(
             "CREATE CONSTRAINT organization_id IF NOT EXISTS FOR (n:Organization) REQUIRE n.id IS UNIQUE",
@@ -41,6 +42,7 @@ public final class GraphLoader {
             "CREATE CONSTRAINT operator_name IF NOT EXISTS FOR (n:Operator) REQUIRE n.name IS UNIQUE",
             "CREATE CONSTRAINT exception_key IF NOT EXISTS FOR (n:ReportingException) REQUIRE n.key IS UNIQUE",
             "CREATE CONSTRAINT finding_id IF NOT EXISTS FOR (n:ExposureFinding) REQUIRE n.id IS UNIQUE",
+            "CREATE CONSTRAINT flag_id IF NOT EXISTS FOR (n:Flag) REQUIRE n.id IS UNIQUE",
             "CREATE CONSTRAINT run_id IF NOT EXISTS FOR (n:Run) REQUIRE n.id IS UNIQUE",
             "CREATE INDEX organization_lei IF NOT EXISTS FOR (n:Organization) ON (n.lei)",
             "CREATE INDEX organization_name IF NOT EXISTS FOR (n:Organization) ON (n.name)",
@@ -77,12 +79,13 @@ public final class GraphLoader {
         List<Map<String, Object>> deployments = dedupe(graph.deployments().stream().map(GraphLoader::row).toList());
         List<Map<String, Object>> basedIn = dedupe(graph.basedIn().stream().map(GraphLoader::row).toList());
         List<Map<String, Object>> exceptions = dedupe(graph.exceptions().stream().map(GraphLoader::row).toList());
+        List<Map<String, Object>> flags = dedupe(graph.flags().stream().map(GraphLoader::row).toList());
         Map<String, List<Map<String, Object>>> edgesByType = new LinkedHashMap<>();
         for (Edge e : graph.edges()) {
             edgesByType.computeIfAbsent(e.type(), k -> new ArrayList<>()).add(row(e));
         }
         edgesByType.replaceAll((k, v) -> dedupe(v));
-        String stamp = stamp(orgRows, productRows, deployments, basedIn, exceptions, edgesByType);
+        String stamp = stamp(orgRows, productRows, deployments, basedIn, exceptions, flags, edgesByType);
 
         write("""
                 UNWIND $rows AS row
@@ -120,6 +123,13 @@ public final class GraphLoader {
                 MERGE (o)-[r:HAS_EXCEPTION {key: row.key}]->(x)
                 SET r.stamp = $stamp
                 """, exceptions, stamp);
+        write("""
+                UNWIND $rows AS row
+                MATCH (o:Organization {id: row.orgId})
+                MERGE (f:Flag {id: row.flag}) SET f.stamp = $stamp
+                MERGE (o)-[r:FLAGGED {key: row.key}]->(f)
+                SET r += row.props, r.stamp = $stamp
+                """, flags, stamp);
         for (Map.Entry<String, List<Map<String, Object>>> e : edgesByType.entrySet()) {
             boolean toProduct = e.getKey().equals("CONTAINS");
             boolean fromOrg = e.getKey().equals("CONTROLLED_BY");
@@ -132,7 +142,7 @@ public final class GraphLoader {
                     + "SET r += row.props, r.stamp = $stamp", e.getValue(), stamp);
         }
         long retired = retire(stamp);
-        int facts = deployments.size() + basedIn.size() + exceptions.size()
+        int facts = deployments.size() + basedIn.size() + exceptions.size() + flags.size()
                 + edgesByType.values().stream().mapToInt(List::size).sum();
         return new LoadResult(stamp, orgRows.size(), productRows.size(), facts, retired);
     }
@@ -149,11 +159,11 @@ public final class GraphLoader {
         long n = 0;
         try (Session s = session()) {
             n += s.executeWrite(tx -> tx.run("""
-                    MATCH ()-[r:MADE_BY|CONTAINS|SENDS_DATA_TO|ADMINISTERED_BY|CONTROLLED_BY|BASED_IN|DEPLOYS|HAS_EXCEPTION]->()
+                    MATCH ()-[r:MADE_BY|CONTAINS|SENDS_DATA_TO|ADMINISTERED_BY|CONTROLLED_BY|BASED_IN|DEPLOYS|HAS_EXCEPTION|FLAGGED]->()
                     WHERE r.stamp <> $stamp DELETE r RETURN count(*) AS n""", Map.of("stamp", stamp))
                     .single().get("n").asLong());
             n += s.executeWrite(tx -> tx.run("""
-                    MATCH (x) WHERE (x:Organization OR x:Product OR x:Jurisdiction OR x:Operator OR x:ReportingException)
+                    MATCH (x) WHERE (x:Organization OR x:Product OR x:Jurisdiction OR x:Operator OR x:ReportingException OR x:Flag)
                       AND x.stamp <> $stamp
                     DETACH DELETE x RETURN count(*) AS n""", Map.of("stamp", stamp)).single().get("n").asLong());
         }
@@ -233,6 +243,12 @@ public final class GraphLoader {
         props.put("reason", x.reason());
         return keyed(props, "EXCEPTION", x.orgId(), x.category(), x.reason(), x.provenance().source(),
                 x.provenance().evidence(), "", Map.of("orgId", x.orgId()));
+    }
+
+    private static Map<String, Object> row(FlagFact f) {
+        Map<String, Object> props = provenance(f.provenance());
+        return keyed(props, "FLAGGED", f.orgId(), f.flag(), "", f.provenance().source(), f.provenance().evidence(),
+                f.provenance().recordRef(), Map.of("orgId", f.orgId(), "flag", f.flag()));
     }
 
     private static Map<String, Object> row(Edge e) {

@@ -22,7 +22,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  */
 public record Profile(String name, int version, String hash, Set<String> concernJurisdictions, Set<String> basedInBases,
                       BigDecimal controlPercent, BigDecimal influencePercent, boolean countInfluence,
-                      Set<String> routes, Set<String> closingExceptions) {
+                      Set<String> routes, Set<String> closingExceptions, Set<String> flags) {
     public static final Set<String> ROUTES = Set.of("MAKER", "COMPONENT", "DATA_TRANSFER", "REMOTE_ADMIN");
     public static final Set<String> BASES = Set.of("LEGAL_JURISDICTION", "LEGAL_ADDRESS", "HEADQUARTERS", "STATED");
 
@@ -31,6 +31,7 @@ public record Profile(String name, int version, String hash, Set<String> concern
         basedInBases = Set.copyOf(basedInBases);
         routes = Set.copyOf(routes);
         closingExceptions = Set.copyOf(closingExceptions);
+        flags = Set.copyOf(flags);
     }
 
     /** Loads {@code NAME.yml} from the profiles folder; a bad file names the file and the field. */
@@ -64,7 +65,8 @@ public record Profile(String name, int version, String hash, Set<String> concern
         }
         return new Profile(name, y.get("version") instanceof Number n ? n.intValue() : 1, sha256(bytes), concern, bases,
                 decimal(thresholds.get("control_percent"), "50"), decimal(thresholds.get("influence_percent"), "25"),
-                Boolean.TRUE.equals(y.get("count_influence")), routes, set(y, "closing_exceptions", file));
+                Boolean.TRUE.equals(y.get("count_influence")), routes, set(y, "closing_exceptions", file),
+                set(y, "flags", file));
     }
 
     private static void check(Set<String> values, Set<String> allowed, String field, Path file) {

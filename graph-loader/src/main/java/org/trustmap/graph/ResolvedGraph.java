@@ -9,7 +9,7 @@ import java.util.List;
  */
 public record ResolvedGraph(List<Org> organizations, List<Product> products, List<Deployment> deployments,
                             List<Edge> edges, List<BasedIn> basedIn, List<ExceptionFact> exceptions,
-                            List<Merge> merges) {
+                            List<FlagFact> flags, List<Merge> merges) {
     public ResolvedGraph {
         organizations = List.copyOf(organizations);
         products = List.copyOf(products);
@@ -17,6 +17,7 @@ public record ResolvedGraph(List<Org> organizations, List<Product> products, Lis
         edges = List.copyOf(edges);
         basedIn = List.copyOf(basedIn);
         exceptions = List.copyOf(exceptions);
+        flags = List.copyOf(flags);
         merges = List.copyOf(merges);
     }
 
@@ -55,6 +56,10 @@ public record ResolvedGraph(List<Org> organizations, List<Product> products, Lis
 
     /** A GLEIF-style reporting exception on an organization's parent: category DIRECT or ULTIMATE and reason. */
     public record ExceptionFact(String orgId, String category, String reason, Provenance provenance) {
+    }
+
+    /** An organization is on a list (a flag such as US_DOD_1260H), with the listing as evidence. */
+    public record FlagFact(String orgId, String flag, Provenance provenance) {
     }
 
     /** Why a record joined an organization. */

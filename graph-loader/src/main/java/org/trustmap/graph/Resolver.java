@@ -21,6 +21,7 @@ import org.trustmap.graph.ResolvedGraph.BasedIn;
 import org.trustmap.graph.ResolvedGraph.Deployment;
 import org.trustmap.graph.ResolvedGraph.Edge;
 import org.trustmap.graph.ResolvedGraph.ExceptionFact;
+import org.trustmap.graph.ResolvedGraph.FlagFact;
 import org.trustmap.graph.ResolvedGraph.Merge;
 import org.trustmap.graph.ResolvedGraph.Org;
 import org.trustmap.graph.ResolvedGraph.Product;
@@ -64,6 +65,7 @@ public final class Resolver {
         List<Edge> edges = new ArrayList<>();
         List<BasedIn> basedIn = new ArrayList<>();
         List<ExceptionFact> exceptions = new ArrayList<>();
+        List<FlagFact> flags = new ArrayList<>();
         for (StagedRecord r : records) {
             if (Tm.Deployment.equals(r.type())) {
                 String count = r.text(Tm.count);
@@ -95,6 +97,9 @@ public final class Resolver {
                 for (String code : r.texts(Tm.basedIn)) {
                     basedIn.add(new BasedIn(id, code, "STATED", null, r.provenance()));
                 }
+                for (String flag : r.texts(Tm.flag)) {
+                    flags.add(new FlagFact(id, flag, r.provenance()));
+                }
                 for (String ex : r.texts(Tm.parentException)) {
                     int colon = ex.indexOf(':');
                     exceptions.add(new ExceptionFact(id, colon > 0 ? ex.substring(0, colon) : "ULTIMATE",
@@ -103,7 +108,7 @@ public final class Resolver {
             }
         }
         return new ResolvedGraph(clusters.organizations(orgId), List.copyOf(products.values()), deployments, edges,
-                basedIn, exceptions, clusters.merges());
+                basedIn, exceptions, flags, clusters.merges());
     }
 
     static String country(String jurisdiction) {

@@ -26,6 +26,7 @@ public final class GraphSnapshot {
     public final Map<String, List<Fact>> parentsOf = new HashMap<>();
     public final Map<String, List<Fact>> basedIn = new HashMap<>();
     public final Map<String, List<Fact>> exceptions = new HashMap<>();
+    public final Map<String, List<Fact>> flags = new HashMap<>();
     /** Organizations that some GLEIF record names as an ultimate consolidating parent. */
     public final Map<String, Fact> ultimateParents = new HashMap<>();
 
@@ -62,6 +63,10 @@ public final class GraphSnapshot {
                     MATCH (o:Organization)-[:HAS_EXCEPTION]->(x:ReportingException)
                     RETURN o.id AS from, 'HAS_EXCEPTION' AS type, x.reason AS to, properties(x) AS props
                     ORDER BY from, to, x.key""").forEachRemaining(r -> add(s.exceptions, fact(r), true));
+            tx.run("""
+                    MATCH (o:Organization)-[r:FLAGGED]->(f:Flag)
+                    RETURN o.id AS from, 'FLAGGED' AS type, f.id AS to, properties(r) AS props
+                    ORDER BY from, to, r.key""").forEachRemaining(r -> add(s.flags, fact(r), true));
             return null;
         });
         return s;
