@@ -1,0 +1,156 @@
+package org.trustmap.graph;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.neo4j.driver.Driver;
+import org.trustmap.crawler.Capture;
+import org.trustmap.crawler.ErrorPolicy;
+import org.trustmap.crawler.ParseProblem;
+import org.trustmap.crawler.SourceParser;
+import org.trustmap.crawler.StagingStore;
+import org.trustmap.crawler.archive.EvidenceArchive;
+import org.trustmap.crawler.sources.curated.CuratedFactsParser;
+import org.trustmap.crawler.sources.gleif.GleifParser;
+import org.trustmap.crawler.sources.inventory.InventoryParser;
+
+/**
+ * The real path of a refresh, step by step, for tests: input files are archived into a WARC evidence archive, staged
+ * from the archive with the crawler's parsers (checked by the SHACL shapes), resolved, loaded into Neo4j through the
+ * driver and derived under a profile. Every input is read at the same instant so that runs are reproducible.
+ */
+final class Pipeline implements AutoCloseable {
+    static final Path SHAPES = Path.of("../data/ontology/shapes.ttl");
+    static final Path PROFILES = Path.of("../data/profiles");
+    static final String DEFAULT_PROFILE = "nukib-2025-09-03";
+    static final String MAINLAND_PROFILE = "nukib-mainland-25";
+    static final String GLEIF_API = "https://api.gleif.org/api/v1/lei-records/";
+    static final Instant READ_AT = Instant.parse("2025-09-10T08:00:00Z");
+
+    private final Path inputs;
+    private final EvidenceArchive archive;
+    private final StagingStore store;
+    /** The capture currently staged for each input (file name or URL), in staging order. */
+    private final Map<String, Capture> current = new LinkedHashMap<>();
+    private final List<ParseProblem> problems = new ArrayList<>();
+
+    Pipeline(Path dir) throws IOException {
+        this.inputs = Files.createDirectories(dir.resolve("inputs"));
+        this.archive = EvidenceArchive.open(dir.resolve("archive"));
+        this.store = StagingStore.inMemory(SHAPES);
+    }
+
+    /** Stages an inventory CSV from the test resources ({@code pipeline/inventory/NAME}). */
+    Capture inventory(String name) throws IOException {
+        return file("inventory", "pipeline/inventory/" + name, new InventoryParser());
+    }
+
+    /** Stages a curated-facts CSV from the test resources ({@code pipeline/curated/NAME}). */
+    Capture curated(String name) throws IOException {
+        return file("curated", "pipeline/curated/" + name, new CuratedFactsParser());
+    }
+
+    /** Writes {@code text} as the input file {@code name} (a new version if it exists) and stages it. */
+    Capture curatedText(String name, String text) throws IOException {
+        Path file = Files.createDirectories(inputs.resolve("curated")).resolve(name);
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        return stage("curated/" + name, archive.archiveFile("curated", file, "text/csv", READ_AT),
+                new CuratedFactsParser());
+    }
+
+    /** Stages a GLEIF API response from the test resources ({@code fixtures/gleif/NAME}) as fetched from {@code uri}. */
+    Capture gleif(String name, String uri) throws IOException {
+        return gleifBytes(uri, resource("fixtures/gleif/" + name));
+    }
+
+    Capture gleifBytes(String uri, byte[] body) throws IOException {
+        Capture capture = archive.archiveBytes("gleif", URI.create(uri), "application/vnd.api+json", body, READ_AT);
+        return stage(uri, capture, new GleifParser());
+    }
+
+    private Capture file(String sourceId, String resource, SourceParser parser) throws IOException {
+        Path file = Files.createDirectories(inputs.resolve(sourceId)).resolve(Path.of(resource).getFileName());
+        Files.write(file, resource(resource));
+        return stage(sourceId + "/" + file.getFileName(), archive.archiveFile(sourceId, file, "text/csv", READ_AT),
+                parser);
+    }
+
+    private Capture stage(String input, Capture capture, SourceParser parser) throws IOException {
+        ErrorPolicy.Collecting errors = ErrorPolicy.collecting();
+        try (InputStream body = archive.open(capture)) {
+            store.stage(capture, parser, body, errors);
+        }
+        problems.addAll(errors.problems());
+        current.put(input, capture);
+        return capture;
+    }
+
+    /** Drops staged graphs of captures that are no longer the current version of an input, as a refresh does. */
+    int retainCurrent() {
+        return store.retainOnly(current.values().stream().map(Capture::graphName).collect(Collectors.toSet()));
+    }
+
+    /** Problems the parsers and the shapes reported so far; the tests' inputs are expected to have none. */
+    List<ParseProblem> problems() {
+        return List.copyOf(problems);
+    }
+
+    ResolvedGraph resolve() {
+        return new Resolver().resolve(store.dataset());
+    }
+
+    GraphLoader.LoadResult load(Driver driver) {
+        return new GraphLoader(driver, "neo4j").load(resolve());
+    }
+
+    ExposureDeriver.DeriveResult derive(Driver driver, String profile) {
+        return new ExposureDeriver(driver, "neo4j").derive(profile(profile), "test-run");
+    }
+
+    /** Resolves, loads and derives under the default profile. */
+    void refresh(Driver driver) {
+        load(driver);
+        derive(driver, DEFAULT_PROFILE);
+    }
+
+    static Profile profile(String name) {
+        try {
+            return Profile.load(PROFILES, name);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static byte[] resource(String name) throws IOException {
+        try (InputStream in = Objects.requireNonNull(Pipeline.class.getClassLoader().getResourceAsStream(name),
+                "no test resource " + name)) {
+            return in.readAllBytes();
+        }
+    }
+
+    Set<String> stagedGraphs() {
+        return store.stagedGraphs();
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            store.close();
+        } finally {
+            archive.close();
+        }
+    }
+}
