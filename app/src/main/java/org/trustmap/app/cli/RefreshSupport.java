@@ -57,14 +57,16 @@ final class RefreshSupport {
         Files.createDirectories(homeDir);
         try (FileChannel lockFile = FileChannel.open(homeDir.resolve(".lock"), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE); FileLock lock = tryLock(lockFile, homeDir)) {
+            // given as arguments, these win over application.properties and the environment
+            String[] settings = {
+                "--trustmap.home=" + homeDir,
+                "--trustmap.data=" + home.data.toAbsolutePath().normalize(),
+                "--trustmap.profile=" + request.profile(),
+                "--trustmap.neo4j.uri=" + (home.neo4jUri == null ? "" : home.neo4jUri),
+                "--trustmap.neo4j.bolt-port=" + home.boltPort(0)};
             SpringApplicationBuilder builder = new SpringApplicationBuilder(TrustmapApplication.class)
-                    .web(WebApplicationType.NONE).logStartupInfo(false)
-                    .properties(Map.of("trustmap.home", homeDir.toString(),
-                            "trustmap.data", home.data.toAbsolutePath().normalize().toString(),
-                            "trustmap.profile", request.profile(),
-                            "trustmap.neo4j.uri", home.neo4jUri == null ? "" : home.neo4jUri.toString(),
-                            "trustmap.neo4j.bolt-port", Integer.toString(home.boltPort(0))));
-            try (ConfigurableApplicationContext context = builder.run()) {
+                    .web(WebApplicationType.NONE).logStartupInfo(false);
+            try (ConfigurableApplicationContext context = builder.run(settings)) {
                 context.getBean(org.trustmap.app.Workspace.class).warmUp();
                 RefreshRunner.Outcome outcome = context.getBean(RefreshRunner.class).run(request);
                 return report(outcome, homeDir, out, err);

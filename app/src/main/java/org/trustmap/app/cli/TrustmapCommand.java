@@ -21,6 +21,19 @@ public class TrustmapCommand {
         return commandLine().execute(args);
     }
 
+    /** Runs a command with its output and errors going to the given writers (tests, embedding). */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = commandLine();
+        cl.setOut(out);
+        cl.setErr(err);
+        try {
+            return cl.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new TrustmapCommand());
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -35,7 +48,9 @@ public class TrustmapCommand {
                 return JOB_FAILED;
             }
             err.println("trustmap: failed: " + e);
-            e.printStackTrace(err);
+            if (System.getenv("TRUSTMAP_DEBUG") != null) {
+                e.printStackTrace(err);
+            }
             return JOB_FAILED;
         });
         return cl;

@@ -1,0 +1,56 @@
+package org.trustmap.app;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+
+/**
+ * A hash of the whole graph: every node's labels and properties and every relationship's type, properties and end
+ * keys, sorted. Run bookkeeping ((:Run) nodes, runId and stamp properties) is left out: it differs between runs by
+ * design.
+ */
+final class GraphFingerprint {
+    private GraphFingerprint() {
+    }
+
+    static String of(Driver driver) throws Exception {
+        try (Session s = driver.session()) {
+            return of(s);
+        }
+    }
+
+    static String of(Session s) throws Exception {
+        List<String> lines = new ArrayList<>();
+        {
+            s.run("MATCH (n) WHERE NOT n:Run RETURN labels(n) AS l, properties(n) AS p").forEachRemaining(r ->
+                    lines.add("N " + r.get("l").asList() + " " + clean(r.get("p").asMap())));
+            s.run("""
+                    MATCH (a)-[r]->(b) WHERE NOT a:Run AND NOT b:Run
+                    RETURN type(r) AS t, properties(r) AS p, coalesce(a.id, a.code, a.name, a.key) AS a,
+                           coalesce(b.id, b.code, b.name, b.key) AS b""").forEachRemaining(r ->
+                    lines.add("R " + r.get("a").asString() + " " + r.get("t").asString() + " " + r.get("b").asString()
+                            + " " + clean(r.get("p").asMap())));
+        }
+        lines.sort(null);
+        MessageDigest md = MessageDigest.getInstance("SHA-256");
+        for (String line : lines) {
+            md.update(line.getBytes(StandardCharsets.UTF_8));
+            md.update((byte) '\n');
+        }
+        return lines.size() + ":" + HexFormat.of().formatHex(md.digest());
+    }
+
+    private static Map<String, Object> clean(Map<String, Object> props) {
+        Map<String, Object> m = new TreeMap<>(props);
+        m.remove("stamp");
+        m.remove("runId");
+        return m;
+    }
+}
