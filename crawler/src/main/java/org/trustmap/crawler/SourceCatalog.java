@@ -22,6 +22,7 @@ public final class SourceCatalog {
         PARSERS.put(GLEIF, GleifParser::new);
         PARSERS.put(CURATED, CuratedFactsParser::new);
         PARSERS.put(INVENTORY, InventoryParser::new);
+        PARSERS.put("ieee-oui", org.trustmap.crawler.sources.ieeeoui.IeeeOuiParser::new);
     }
 
     private SourceCatalog() {

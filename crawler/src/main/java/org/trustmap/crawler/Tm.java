@@ -38,6 +38,10 @@ public final class Tm {
     public static final Node basedIn = n("basedIn");
     public static final Node flag = n("flag");
     public static final Node parentException = n("parentException");
+    /** IEEE MA-L assignment (OUI) registered to the organization, six hex digits, e.g. {@code 4447CC}. */
+    public static final Node ouiAssignment = n("ouiAssignment");
+    /** FCC grantee code of the organization: 3 characters, or 5 starting with '2'. */
+    public static final Node fccGranteeCode = n("fccGranteeCode");
 
     public static final Node productId = n("productId");
     public static final Node vendor = n("vendor");
@@ -58,6 +62,10 @@ public final class Tm {
     public static final Node linkStatus = n("linkStatus");
     public static final Node startDate = n("startDate");
     public static final Node endDate = n("endDate");
+    /** A service endpoint (URL or host) a SENDS_DATA_TO link reaches. */
+    public static final Node endpoint = n("endpoint");
+    /** A data flow of a SENDS_DATA_TO link, {@code <classification>:<flow>} (CycloneDX {@code data[]}). */
+    public static final Node dataFlow = n("dataFlow");
 
     public static final Node targetUri = n("targetUri");
     public static final Node contentType = n("contentType");
