@@ -23,6 +23,7 @@ public final class SourceCatalog {
         PARSERS.put(CURATED, CuratedFactsParser::new);
         PARSERS.put(INVENTORY, InventoryParser::new);
         PARSERS.put("ieee-oui", org.trustmap.crawler.sources.ieeeoui.IeeeOuiParser::new);
+        PARSERS.put("devicecode", org.trustmap.crawler.sources.devicecode.DeviceCodeParser::new);
     }
 
     private SourceCatalog() {
