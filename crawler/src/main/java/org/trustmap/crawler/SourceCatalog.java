@@ -24,6 +24,7 @@ public final class SourceCatalog {
         PARSERS.put(INVENTORY, InventoryParser::new);
         PARSERS.put("ieee-oui", org.trustmap.crawler.sources.ieeeoui.IeeeOuiParser::new);
         PARSERS.put("devicecode", org.trustmap.crawler.sources.devicecode.DeviceCodeParser::new);
+        PARSERS.put("fcc-covered", org.trustmap.crawler.sources.fcccovered.FccCoveredParser::new);
     }
 
     private SourceCatalog() {
