@@ -38,6 +38,17 @@ import org.trustmap.graph.internal.StagedRecords;
  */
 public final class Resolver {
     private static final List<String> SOURCE_RANK = List.of("gleif", "curated", "inventory");
+    private final Judgements judgements;
+
+    /** A resolver without analysts' judgements. */
+    public Resolver() {
+        this(Judgements.none());
+    }
+
+    /** A resolver applying analysts' judgements (same / not same); a NOT_SAME judgement blocks a merge for good. */
+    public Resolver(Judgements judgements) {
+        this.judgements = judgements;
+    }
 
     public ResolvedGraph resolve(DatasetGraph dsg) {
         return dsg.calculateRead(() -> resolve(StagedRecords.read(dsg)));
@@ -45,7 +56,7 @@ public final class Resolver {
 
     ResolvedGraph resolve(List<StagedRecord> records) {
         List<StagedRecord> orgs = records.stream().filter(r -> Tm.Organization.equals(r.type())).toList();
-        Clusters clusters = new Clusters(orgs);
+        Clusters clusters = new Clusters(orgs, judgements);
         Map<Node, String> orgId = clusters.assignIds();
 
         Map<String, Product> products = new TreeMap<>();
@@ -131,20 +142,41 @@ public final class Resolver {
     }
 
     /** Union-find over organization records with the reasons of each union. */
+    /** Union-find over organization records with the reasons of each union and the analysts' blocks. */
     private static final class Clusters {
         private final List<StagedRecord> records;
         private final int[] parent;
+        private final String[] lei;
+        private final boolean[] anchored;
+        private final List<Set<Integer>> blocked;
+        private final List<Set<String>> countryCache;
+        private final List<Set<String>> nameCache;
         private final Map<Node, Integer> index = new HashMap<>();
         private final List<String[]> reasons = new ArrayList<>();
+        private final Judgements judgements;
 
-        Clusters(List<StagedRecord> records) {
+        Clusters(List<StagedRecord> records, Judgements judgements) {
             this.records = records;
-            this.parent = new int[records.size()];
-            for (int i = 0; i < parent.length; i++) {
+            this.judgements = judgements;
+            int n = records.size();
+            this.parent = new int[n];
+            this.lei = new String[n];
+            this.anchored = new boolean[n];
+            this.blocked = new ArrayList<>(n);
+            this.countryCache = new ArrayList<>(n);
+            this.nameCache = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
                 parent[i] = i;
                 index.put(records.get(i).iri(), i);
+                lei[i] = records.get(i).text(Tm.lei);
+                countryCache.add(computeCountries(i));
+                nameCache.add(computeNames(i));
+                anchored[i] = !countryCache.get(i).isEmpty() || lei[i] != null;
+                blocked.add(null);
             }
+            applyNotSame();
             byLei();
+            applySame();
             byNameInCountry();
             byNameAlone();
         }
@@ -157,30 +189,100 @@ public final class Resolver {
             return i;
         }
 
-        private void union(int a, int b, String reason) {
+        /** Joins two clusters unless they hold different LEIs or an analyst said they are not the same. */
+        private boolean union(int a, int b, String reason) {
             int ra = find(a);
             int rb = find(b);
             if (ra == rb) {
-                return;
+                return false;
             }
-            parent[Math.max(ra, rb)] = Math.min(ra, rb);
+            if (lei[ra] != null && lei[rb] != null && !lei[ra].equals(lei[rb])) {
+                return false;
+            }
+            if (blocked.get(ra) != null && blocked.get(ra).stream().anyMatch(x -> find(x) == rb)
+                    || blocked.get(rb) != null && blocked.get(rb).stream().anyMatch(x -> find(x) == ra)) {
+                return false;
+            }
+            int root = Math.min(ra, rb);
+            int child = Math.max(ra, rb);
+            parent[child] = root;
+            lei[root] = lei[root] != null ? lei[root] : lei[child];
+            anchored[root] = anchored[root] || anchored[child];
+            if (blocked.get(child) != null) {
+                if (blocked.get(root) == null) {
+                    blocked.set(root, new HashSet<>());
+                }
+                blocked.get(root).addAll(blocked.get(child));
+            }
             reasons.add(new String[] {records.get(b).toString(), reason, records.get(a).toString()});
+            return true;
+        }
+
+        private void applyNotSame() {
+            for (Judgements.Judgement j : judgements.notSame()) {
+                List<Integer> left = matching(j.left());
+                List<Integer> right = matching(j.right());
+                for (int l : left) {
+                    for (int r : right) {
+                        block(l, r);
+                        block(r, l);
+                    }
+                }
+            }
+        }
+
+        private void block(int a, int b) {
+            if (blocked.get(a) == null) {
+                blocked.set(a, new HashSet<>());
+            }
+            blocked.get(a).add(b);
+        }
+
+        private void applySame() {
+            for (Judgements.Judgement j : judgements.same()) {
+                List<Integer> left = matching(j.left());
+                List<Integer> right = matching(j.right());
+                if (!left.isEmpty() && !right.isEmpty()) {
+                    for (int r : right) {
+                        union(left.get(0), r, "analyst judgement SAME (" + j.where() + ")");
+                    }
+                }
+            }
+        }
+
+        /** Records a judgement's reference names: {@code lei:X}, or a name (normalized) with an optional {@code @CC}. */
+        private List<Integer> matching(Judgements.Ref ref) {
+            List<Integer> out = new ArrayList<>();
+            for (int i = 0; i < records.size(); i++) {
+                if (ref.matches(lei[i], nameCache.get(i), countryCache.get(i))) {
+                    out.add(i);
+                }
+            }
+            return out;
         }
 
         private void byLei() {
             Map<String, Integer> first = new HashMap<>();
             for (int i = 0; i < records.size(); i++) {
-                String lei = records.get(i).text(Tm.lei);
-                if (lei != null) {
-                    Integer f = first.putIfAbsent(lei, i);
+                String l = records.get(i).text(Tm.lei);
+                if (l != null) {
+                    Integer f = first.putIfAbsent(l, i);
                     if (f != null) {
-                        union(f, i, "same LEI " + lei);
+                        union(f, i, "same LEI " + l);
                     }
                 }
             }
         }
 
         private Set<String> countries(int i) {
+            return countryCache.get(i);
+        }
+
+        private Set<String> names(int i) {
+            return nameCache.get(i);
+        }
+
+        private Set<String> computeCountries(int i) {
             StagedRecord r = records.get(i);
             Set<String> c = new TreeSet<>();
             if (r.text(Tm.legalJurisdiction) != null) {
@@ -196,7 +298,7 @@ public final class Resolver {
             return c;
         }
 
-        private Set<String> names(int i) {
+        private Set<String> computeNames(int i) {
             StagedRecord r = records.get(i);
             Set<String> n = new TreeSet<>();
             for (String name : concat(r.texts(Tm.name), r.texts(Tm.otherName))) {
@@ -214,103 +316,73 @@ public final class Resolver {
             return all;
         }
 
-        /** LEIs present in each cluster, to refuse merging two clusters with different LEIs. */
-        private String leiOf(int root) {
-            for (int i = 0; i < records.size(); i++) {
-                if (find(i) == root && records.get(i).text(Tm.lei) != null) {
-                    return records.get(i).text(Tm.lei);
-                }
-            }
-            return null;
-        }
-
-        private boolean leiConflict(int a, int b) {
-            String la = leiOf(find(a));
-            String lb = leiOf(find(b));
-            return la != null && lb != null && !la.equals(lb);
-        }
-
         private void byNameInCountry() {
             Map<String, Integer> first = new HashMap<>();
             for (int i = 0; i < records.size(); i++) {
-                for (String country : countries(i)) {
+                for (String c : countries(i)) {
                     for (String name : names(i)) {
-                        String key = country + "|" + name;
-                        Integer f = first.putIfAbsent(key, i);
-                        if (f != null && !leiConflict(f, i)) {
-                            union(f, i, "same name '" + name + "' in " + country);
+                        Integer f = first.putIfAbsent(c + "|" + name, i);
+                        if (f != null) {
+                            union(f, i, "same name '" + name + "' in " + c);
                         }
                     }
                 }
             }
-        }
-
-        private boolean anchoredRecord(int i) {
-            return !countries(i).isEmpty() || records.get(i).text(Tm.lei) != null;
         }
 
         /**
          * Records with neither country nor LEI join the one anchored cluster (one with a country or LEI) that carries
          * one of their names. Repeated until nothing changes, so an alias that joined a cluster makes that alias a
-         * name of the cluster for the next record.
+         * name of the cluster for the next record. Then unanchored records with the same name join each other.
          */
         private void byNameAlone() {
+            Map<String, Set<Integer>> rootsByName = new HashMap<>();
+            for (int i = 0; i < records.size(); i++) {
+                if (anchored[find(i)]) {
+                    for (String name : names(i)) {
+                        rootsByName.computeIfAbsent(name, k -> new HashSet<>()).add(find(i));
+                    }
+                }
+            }
             boolean changed = true;
             while (changed) {
                 changed = false;
-                Set<Integer> anchoredRoots = new HashSet<>();
                 for (int i = 0; i < records.size(); i++) {
-                    if (anchoredRecord(i)) {
-                        anchoredRoots.add(find(i));
-                    }
-                }
-                Map<String, Set<Integer>> rootsByName = new HashMap<>();
-                for (int i = 0; i < records.size(); i++) {
-                    if (anchoredRoots.contains(find(i))) {
-                        for (String name : names(i)) {
-                            rootsByName.computeIfAbsent(name, k -> new TreeSet<>()).add(find(i));
-                        }
-                    }
-                }
-                for (int i = 0; i < records.size(); i++) {
-                    if (anchoredRoots.contains(find(i))) {
+                    if (anchored[find(i)]) {
                         continue;
                     }
                     for (String name : names(i)) {
                         Set<Integer> roots = rootsByName.get(name);
-                        if (roots != null && roots.size() == 1) {
-                            union(roots.iterator().next(), i,
-                                    "name '" + name + "' matches the only organization carrying it");
+                        if (roots == null) {
+                            continue;
+                        }
+                        Set<Integer> live = new HashSet<>();
+                        roots.forEach(x -> live.add(find(x)));
+                        rootsByName.put(name, live);
+                        if (live.size() == 1 && union(live.iterator().next(), i,
+                                "name '" + name + "' matches the only organization carrying it")) {
+                            int root = find(i);
+                            for (String other : names(i)) {
+                                rootsByName.computeIfAbsent(other, k -> new HashSet<>()).add(root);
+                            }
                             changed = true;
                             break;
                         }
-                    }
-                    if (changed) {
-                        break;
                     }
                 }
             }
             Map<String, Integer> floating = new HashMap<>();
             for (int i = 0; i < records.size(); i++) {
-                if (anchoredRecord(i)) {
+                if (anchored[find(i)]) {
                     continue;
                 }
                 for (String name : names(i)) {
                     Integer f = floating.putIfAbsent(name, i);
-                    if (f != null && find(f) != find(i) && !isAnchored(find(f)) && !isAnchored(find(i))) {
+                    if (f != null && !anchored[find(f)]) {
                         union(f, i, "same name '" + name + "' (no country known)");
                     }
                 }
             }
-        }
-
-        private boolean isAnchored(int root) {
-            for (int i = 0; i < records.size(); i++) {
-                if (find(i) == root && anchoredRecord(i)) {
-                    return true;
-                }
-            }
-            return false;
         }
 
         Map<Node, String> assignIds() {

@@ -112,6 +112,10 @@ final class Pipeline implements AutoCloseable {
         return new Resolver().resolve(store.dataset());
     }
 
+    ResolvedGraph resolve(Judgements judgements) {
+        return new Resolver(judgements).resolve(store.dataset());
+    }
+
     GraphLoader.LoadResult load(Driver driver) {
         return new GraphLoader(driver, "neo4j").load(resolve());
     }
