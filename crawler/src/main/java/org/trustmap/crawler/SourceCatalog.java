@@ -25,6 +25,7 @@ public final class SourceCatalog {
         PARSERS.put("ieee-oui", org.trustmap.crawler.sources.ieeeoui.IeeeOuiParser::new);
         PARSERS.put("devicecode", org.trustmap.crawler.sources.devicecode.DeviceCodeParser::new);
         PARSERS.put("fcc-covered", org.trustmap.crawler.sources.fcccovered.FccCoveredParser::new);
+        PARSERS.put("csl", org.trustmap.crawler.sources.csl.CslParser::new);
     }
 
     private SourceCatalog() {
