@@ -23,11 +23,25 @@ import picocli.CommandLine.Spec;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Full refresh on the bundled demo snapshot (data/demo), then print the verdicts.")
 public class DemoCommand implements Callable<Integer> {
-    /** Demo inputs: source id -> path under data/demo. */
-    static final List<String[]> INPUTS = List.of(
-            new String[] {"gleif", "snapshot/gleif"},
-            new String[] {"curated", "curated-facts.csv"},
-            new String[] {"inventory", "inventory.csv"});
+    /**
+     * Demo inputs: every folder {@code data/demo/snapshot/<source id>/} (real public records, provenance in
+     * {@code data/demo/SOURCES.md}), the curated facts and the inventory.
+     */
+    static List<RefreshRequest.Input> inputs(Path demo) throws java.io.IOException {
+        List<RefreshRequest.Input> inputs = new ArrayList<>();
+        Path snapshot = demo.resolve("snapshot");
+        if (Files.isDirectory(snapshot)) {
+            try (var folders = Files.list(snapshot)) {
+                for (Path folder : folders.filter(Files::isDirectory).sorted().toList()) {
+                    inputs.add(new RefreshRequest.Input(folder.getFileName().toString(),
+                            folder.toAbsolutePath().normalize().toString()));
+                }
+            }
+        }
+        inputs.add(new RefreshRequest.Input("curated", demo.resolve("curated-facts.csv").toAbsolutePath().normalize().toString()));
+        inputs.add(new RefreshRequest.Input("inventory", demo.resolve("inventory.csv").toAbsolutePath().normalize().toString()));
+        return inputs;
+    }
 
     @Mixin
     HomeOptions home;
@@ -41,10 +55,7 @@ public class DemoCommand implements Callable<Integer> {
         if (!Files.isDirectory(demo)) {
             throw new BadInputException(demo.toAbsolutePath() + ": no demo folder; run from the repository root or pass --data");
         }
-        List<RefreshRequest.Input> inputs = new ArrayList<>();
-        for (String[] input : INPUTS) {
-            inputs.add(new RefreshRequest.Input(input[0], demo.resolve(input[1]).toAbsolutePath().normalize().toString()));
-        }
+        List<RefreshRequest.Input> inputs = inputs(demo);
         var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
         RefreshRequest request = RefreshSupport.request(inputs, null, "nukib-2025-09-03", Map.of(), false);
