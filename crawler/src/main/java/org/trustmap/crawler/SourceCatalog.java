@@ -26,6 +26,7 @@ public final class SourceCatalog {
         PARSERS.put("devicecode", org.trustmap.crawler.sources.devicecode.DeviceCodeParser::new);
         PARSERS.put("fcc-covered", org.trustmap.crawler.sources.fcccovered.FccCoveredParser::new);
         PARSERS.put("csl", org.trustmap.crawler.sources.csl.CslParser::new);
+        PARSERS.put("fcc-grantees", org.trustmap.crawler.sources.fccgrantees.FccGranteesParser::new);
     }
 
     private SourceCatalog() {
