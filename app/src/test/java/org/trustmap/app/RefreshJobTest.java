@@ -33,6 +33,7 @@ class RefreshJobTest {
     static String[] demoArgs(String command, Path home) {
         return new String[] {command, "--home", home.toString(), "--data", DATA.toString(),
                 "--input", "gleif=" + DEMO.resolve("snapshot/gleif"),
+                "--input", "ieee-oui=" + DEMO.resolve("snapshot/ieee-oui"),
                 "--input", "curated=" + DEMO.resolve("curated-facts.csv"),
                 "--inventory", DEMO.resolve("inventory.csv").toString()};
     }

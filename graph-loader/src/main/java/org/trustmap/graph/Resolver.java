@@ -118,8 +118,44 @@ public final class Resolver {
                 }
             }
         }
+        edges.addAll(identifierLinks(records, orgs, orgId));
         return new ResolvedGraph(clusters.organizations(orgId), List.copyOf(products.values()), deployments, edges,
                 basedIn, exceptions, flags, clusters.merges());
+    }
+
+    /**
+     * Ties products to registrants by identifier: a product's MAC (or OUI prefix) to the organization the IEEE
+     * registry assigns that OUI to, and its FCC ID to the organization holding the grantee code (the first 3
+     * characters, or 5 when it starts with 2). Both are MAKER evidence (kind OUI_REGISTRANT / FCC_GRANTEE): the
+     * registrant made the device or its radio. The hop's provenance is the registry record.
+     */
+    private static List<Edge> identifierLinks(List<StagedRecord> records, List<StagedRecord> orgs,
+                                              Map<Node, String> orgId) {
+        Map<String, StagedRecord> byOui = new HashMap<>();
+        Map<String, StagedRecord> byGrantee = new HashMap<>();
+        for (StagedRecord o : orgs) {
+            o.texts(Tm.ouiAssignment).forEach(a -> byOui.putIfAbsent(a, o));
+            o.texts(Tm.fccGranteeCode).forEach(c -> byGrantee.putIfAbsent(c, o));
+        }
+        List<Edge> links = new ArrayList<>();
+        if (byOui.isEmpty() && byGrantee.isEmpty()) {
+            return links;
+        }
+        for (StagedRecord p : records) {
+            if (!Tm.Product.equals(p.type())) {
+                continue;
+            }
+            String productId = p.text(Tm.productId);
+            for (String mac : p.texts(Tm.mac)) {
+                org.trustmap.crawler.Ouis.of(mac).map(byOui::get).ifPresent(o -> links.add(new Edge("MADE_BY",
+                        productId, orgId.get(o.iri()), "OUI_REGISTRANT", null, null, o.provenance())));
+            }
+            for (String fccId : p.texts(Tm.fccId)) {
+                org.trustmap.crawler.FccIds.granteeCode(fccId).map(byGrantee::get).ifPresent(o -> links.add(
+                        new Edge("MADE_BY", productId, orgId.get(o.iri()), "FCC_GRANTEE", null, null, o.provenance())));
+            }
+        }
+        return links;
     }
 
     static String country(String jurisdiction) {
@@ -262,13 +298,18 @@ public final class Resolver {
         }
 
         private void byLei() {
+            byIdentifier(Tm.lei, "same LEI ");
+            byIdentifier(Tm.ouiAssignment, "same IEEE OUI assignment ");
+            byIdentifier(Tm.fccGranteeCode, "same FCC grantee code ");
+        }
+
+        private void byIdentifier(Node property, String reason) {
             Map<String, Integer> first = new HashMap<>();
             for (int i = 0; i < records.size(); i++) {
-                String l = records.get(i).text(Tm.lei);
-                if (l != null) {
-                    Integer f = first.putIfAbsent(l, i);
+                for (String value : records.get(i).texts(property)) {
+                    Integer f = first.putIfAbsent(value, i);
                     if (f != null) {
-                        union(f, i, "same LEI " + l);
+                        union(f, i, reason + value);
                     }
                 }
             }
