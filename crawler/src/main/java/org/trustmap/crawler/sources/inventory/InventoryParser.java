@@ -22,7 +22,8 @@ import org.trustmap.crawler.SourceParser;
 import org.trustmap.crawler.Tm;
 
 /**
- * An operator's inventory CSV: {@code operator,sector,product,vendor,model,cpe,fcc_id,mac,count} (further columns are
+ * An operator's inventory: a CycloneDX JSON BOM (read by {@link CycloneDxParser}, recognized by its first byte
+ * '{'), or a CSV: {@code operator,sector,product,vendor,model,cpe,fcc_id,mac,count} (further columns are
  * allowed and ignored; lines starting with {@code #} are comments). Each row becomes a deployment of a product record; a non-empty vendor becomes an
  * organization record the product is {@code MADE_BY} (the MAKER route: made, designed or sold by), with the row as
  * its evidence.
@@ -35,6 +36,35 @@ public final class InventoryParser implements SourceParser {
 
     @Override
     public void parse(InputStream body, ParseContext context, RecordSink sink) throws IOException {
+        java.io.BufferedInputStream in = new java.io.BufferedInputStream(body);
+        if (startsWithJsonObject(in)) {
+            new CycloneDxParser().parse(in, context, sink);
+            return;
+        }
+        parseCsv(in, context, sink);
+    }
+
+    /** True when the first byte after a BOM and white space is '{': a CycloneDX JSON inventory, not CSV. */
+    private static boolean startsWithJsonObject(java.io.BufferedInputStream in) throws IOException {
+        in.mark(4096);
+        try {
+            for (int i = 0; i < 4096; i++) {
+                int b = in.read();
+                if (b == -1) {
+                    return false;
+                }
+                if (b == 0xEF || b == 0xBB || b == 0xBF || Character.isWhitespace(b)) {
+                    continue;
+                }
+                return b == '{';
+            }
+            return false;
+        } finally {
+            in.reset();
+        }
+    }
+
+    private void parseCsv(InputStream body, ParseContext context, RecordSink sink) throws IOException {
         Reader reader = new InputStreamReader(body, StandardCharsets.UTF_8);
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
                 .setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).setTrim(true).setCommentMarker('#').get();
