@@ -16,6 +16,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 import org.apache.jena.graph.Node;
+import org.trustmap.crawler.Countries;
 import org.trustmap.crawler.FccIds;
 import org.trustmap.crawler.ParseContext;
 import org.trustmap.crawler.ParseProblem;
@@ -117,7 +118,7 @@ public final class FccGranteesParser implements SourceParser {
             sink.literal(org, Tm.name, f.get("applicant_name"));
             sink.literal(org, Tm.fccGranteeCode, e.getKey());
             String country = f.getOrDefault("country", "");
-            Optional<String> code = CountryNames.code(country);
+            Optional<String> code = Countries.code(country);
             if (code.isEmpty() && !country.isBlank() && !country.strip().equalsIgnoreCase("N/A")) {
                 context.reject(where, "country '" + country.strip() + "' is not a known country name; staged without country");
             }

@@ -80,13 +80,6 @@ class FccGranteesParserTest {
                 .isInstanceOf(SourceParseException.class).hasMessageContaining("no <Row> elements");
     }
 
-    @ParameterizedTest
-    @CsvSource({"China,CN", "Malaysia,MY", "Taiwan,TW", "Hong Kong,HK", "'Korea, Republic of',KR", "United States,US",
-            "USA,US", "Viet Nam,VN"})
-    void fccCountryNamesMapToIsoCodes(String name, String code) {
-        assertThat(CountryNames.code(name)).contains(code);
-    }
-
     @Test
     void theCatalogKnowsTheSource() {
         assertThat(SourceCatalog.parser("fcc-grantees")).get().isInstanceOf(FccGranteesParser.class);
