@@ -27,6 +27,7 @@ public final class SourceCatalog {
         PARSERS.put("fcc-covered", org.trustmap.crawler.sources.fcccovered.FccCoveredParser::new);
         PARSERS.put("csl", org.trustmap.crawler.sources.csl.CslParser::new);
         PARSERS.put("fcc-grantees", org.trustmap.crawler.sources.fccgrantees.FccGranteesParser::new);
+        PARSERS.put("opensanctions", org.trustmap.crawler.sources.opensanctions.OpenSanctionsParser::new);
     }
 
     private SourceCatalog() {
