@@ -5,60 +5,128 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
 import java.util.stream.Stream;
 
 import org.springframework.batch.core.step.StepContribution;
 import org.trustmap.app.Workspace;
+import org.trustmap.app.crawl.ArchiveReplay;
+import org.trustmap.app.crawl.CrawlLog;
+import org.trustmap.app.crawl.CrawlResult;
+import org.trustmap.app.crawl.CrawlerProperties;
+import org.trustmap.app.crawl.GleifCrawl;
+import org.trustmap.app.crawl.LeiReferences;
+import org.trustmap.app.crawl.SourceSettings;
 import org.trustmap.crawler.Capture;
 import org.trustmap.crawler.SourceCatalog;
 import org.trustmap.crawler.archive.EvidenceArchive;
+import org.trustmap.crawler.fetch.Fetcher;
+import org.trustmap.crawler.fetch.FetcherConfig;
 
 /**
- * Step 1: puts every document of the run into the WARC evidence archive (local inputs as {@code resource} records)
- * or, with {@code --replay}, takes the captures of an existing archive. Archiving is content-addressed, so a re-run
- * finds the records already there.
+ * Step 1: puts every document of the run into the WARC evidence archive and lists them for staging.
+ * <ul>
+ *   <li>Local inputs ({@code --input}, {@code --inventory}) are archived as {@code resource} records
+ *       (content-addressed, so a re-run finds them already there).</li>
+ *   <li>Without {@code --replay}: sources given no local input are fetched through the {@link Fetcher} (robots.txt,
+ *       politeness, address guard, conditional GET, every response archived). Today that is GLEIF's targeted crawl
+ *       of the LEIs the curated facts name, with their parents.</li>
+ *   <li>With {@code --replay ARCHIVE}: the documents of a WARC file or folder, read where they lie (nothing is
+ *       fetched); a source also given by {@code --input} is read from the input instead.</li>
+ * </ul>
+ * URLs that give no document are listed as refusals, with the reason; the run goes on.
  */
 final class CrawlTasklet extends RefreshTasklet {
-    CrawlTasklet(Workspace workspace) {
+    private final CrawlerProperties crawler;
+
+    CrawlTasklet(Workspace workspace, CrawlerProperties crawler) {
         super(workspace);
+        this.crawler = crawler;
     }
 
     @Override
     void run(RefreshRequest request, String runId, Path runDir, StepContribution contribution) throws IOException {
         List<Capture> captures = new ArrayList<>();
         List<String> refusals = new ArrayList<>();
-        String archiveDir;
+        EvidenceArchive archive = workspace.archive();
+        Set<String> localSources = new LinkedHashSet<>();
+        for (RefreshRequest.Input input : request.inputs()) {
+            localSources.add(input.source());
+            Path path = Path.of(input.path()).toAbsolutePath().normalize();
+            if (!Files.exists(path)) {
+                refusals.add(input.source() + ": " + path + ": no such file or folder");
+                continue;
+            }
+            for (Path file : files(path)) {
+                Capture c = archive.archiveFile(input.source(), file, SourceCatalog.contentTypeOf(file.toString()),
+                        Files.getLastModifiedTime(file).toInstant());
+                captures.add(c);
+                LOG.info("crawl: {} {} -> {} ({} bytes)", input.source(), file.getFileName(), c.warcRecordId(),
+                        Files.size(file));
+            }
+        }
+        String replayRoot = null;
+        Set<String> replayed = new LinkedHashSet<>();
         if (request.replay() != null) {
             Path replay = Path.of(request.replay()).toAbsolutePath().normalize();
-            try (EvidenceArchive archive = EvidenceArchive.open(replay)) {
-                captures.addAll(archive.captures());
-            }
-            archiveDir = replay.toString();
-            LOG.info("crawl: replaying {} captures from {}", captures.size(), replay);
+            Map<String, List<String>> prefixes = SourceSettings.urlPrefixes(SourceSettings.load(sourcesYml(), Map.of()),
+                    SourceSettings.load(sourcesYml(), request.sourceUrls()));
+            ArchiveReplay r = ArchiveReplay.scan(replay, prefixes, localSources);
+            r.captures().forEach(c -> replayed.add(c.warcRecordId()));
+            captures.addAll(r.captures());
+            replayRoot = r.root().toString();
+            LOG.info("crawl: replaying {} documents from {} ({} left out: other sources, older captures of a URL, "
+                    + "or sources read from --input)", r.captures().size(), replay, r.skipped());
         } else {
-            EvidenceArchive archive = workspace.archive();
-            archiveDir = archive.directory().toString();
-            for (RefreshRequest.Input input : request.inputs()) {
-                Path path = Path.of(input.path()).toAbsolutePath().normalize();
-                if (!Files.exists(path)) {
-                    refusals.add(input.source() + ": " + path + ": no such file or folder");
-                    continue;
-                }
-                for (Path file : files(path)) {
-                    Capture c = archive.archiveFile(input.source(), file, SourceCatalog.contentTypeOf(file.toString()),
-                            Files.getLastModifiedTime(file).toInstant());
-                    captures.add(c);
-                    LOG.info("crawl: {} {} -> {} ({} bytes)", input.source(), file.getFileName(), c.warcRecordId(),
-                            Files.size(file));
-                }
-            }
+            CrawlResult crawled = crawl(request, localSources, archive);
+            captures.addAll(crawled.captures());
+            refusals.addAll(crawled.refusals());
         }
         for (Capture c : captures) {
             contribution.incrementReadCount();
         }
         refusals.forEach(r -> LOG.warn("crawl: {}", r));
-        RunFiles.write(runDir.resolve("captures.json"), new CaptureList(archiveDir, captures, refusals));
+        RunFiles.write(runDir.resolve("captures.json"),
+                new CaptureList(archive.directory().toString(), captures, refusals, replayRoot, replayed));
+    }
+
+    /** Fetches the sources that were given no local input and have something to fetch. */
+    private CrawlResult crawl(RefreshRequest request, Set<String> localSources, EvidenceArchive archive)
+            throws IOException {
+        if (localSources.contains(GleifCrawl.SOURCE)) {
+            return new CrawlResult(List.of(), List.of());
+        }
+        List<Path> curated = new ArrayList<>();
+        for (RefreshRequest.Input input : request.inputs()) {
+            Path path = Path.of(input.path());
+            if (SourceCatalog.CURATED.equals(input.source()) && Files.exists(path)) {
+                curated.addAll(files(path));
+            }
+        }
+        SortedSet<String> leis = LeiReferences.in(curated);
+        if (leis.isEmpty()) {
+            return new CrawlResult(List.of(), List.of());
+        }
+        SourceSettings gleif = SourceSettings.load(sourcesYml(), request.sourceUrls()).get(GleifCrawl.SOURCE);
+        if (gleif == null || gleif.baseUrl().isEmpty() || gleif.lookups().isEmpty()) {
+            LOG.warn("crawl: the inputs name {} LEIs but {} gives gleif no base_url and lookups; nothing fetched",
+                    leis.size(), sourcesYml());
+            return new CrawlResult(List.of(), List.of());
+        }
+        FetcherConfig config = crawler.fetcherConfig(request.allowPrivateNetwork());
+        CrawlLog.announce(GleifCrawl.SOURCE, leis.size(), gleif.baseUrl().get(), config.userAgentHeader());
+        try (Fetcher fetcher = new Fetcher(config, archive)) {
+            return new GleifCrawl(fetcher, archive, gleif, GleifCrawl.DEFAULT_MAX_DEPTH).crawl(leis);
+        }
+    }
+
+    /** The source settings file; read only by runs that fetch or replay (a run of local inputs never needs it). */
+    private Path sourcesYml() {
+        return workspace.data().resolve("sources.yml");
     }
 
     /** A file, or the regular files of a folder in name order (hidden files and README/SOURCES notes left out). */

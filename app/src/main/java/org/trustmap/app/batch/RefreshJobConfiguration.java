@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.trustmap.app.Workspace;
+import org.trustmap.app.crawl.CrawlerProperties;
 
 /**
  * The {@code refresh} job: crawl -> stage -> resolve -> load -> derive -> report. Restartable from the JDBC job
@@ -23,9 +24,10 @@ public class RefreshJobConfiguration {
     public static final String SEQUENCE = "sequence";
 
     @Bean
-    Job refreshJob(JobRepository repository, PlatformTransactionManager tx, Workspace workspace) {
+    Job refreshJob(JobRepository repository, PlatformTransactionManager tx, Workspace workspace,
+                   CrawlerProperties crawler) {
         return new JobBuilder(NAME, repository)
-                .start(step("crawl", new CrawlTasklet(workspace), repository, tx))
+                .start(step("crawl", new CrawlTasklet(workspace, crawler), repository, tx))
                 .next(step("stage", new StageTasklet(workspace), repository, tx))
                 .next(step("resolve", new ResolveTasklet(workspace), repository, tx))
                 .next(step("load", new LoadTasklet(workspace), repository, tx))

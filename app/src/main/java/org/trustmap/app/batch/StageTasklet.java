@@ -18,7 +18,6 @@ import org.trustmap.crawler.SourceParseException;
 import org.trustmap.crawler.SourceParser;
 import org.trustmap.crawler.StageResult;
 import org.trustmap.crawler.StagingStore;
-import org.trustmap.crawler.archive.EvidenceArchive;
 
 /**
  * Step 2: parses every capture of the run into its named graph (SHACL-checked), reports rejected records with their
@@ -40,29 +39,27 @@ final class StageTasklet extends RefreshTasklet {
         List<ParseProblem> problems = new ArrayList<>();
         Set<String> graphs = new LinkedHashSet<>();
         long records = 0;
-        try (EvidenceArchive archive = EvidenceArchive.open(Path.of(list.archive()))) {
-            for (Capture capture : list.captures()) {
-                Optional<SourceParser> parser = SourceCatalog.parser(capture.sourceId());
-                if (parser.isEmpty()) {
-                    problems.add(new ParseProblem(capture.sourceId(), capture.targetUri(), "",
-                            "no parser for source '" + capture.sourceId() + "'"));
-                    continue;
-                }
-                ErrorPolicy.Collecting errors = ErrorPolicy.collecting();
-                try (InputStream body = archive.open(capture)) {
-                    StageResult result = staging.stage(capture, parser.get(), body, errors);
-                    records += result.records();
-                    problems.addAll(result.problems());
-                    graphs.add(result.graph());
-                    contribution.incrementWriteCount(result.records());
-                    LOG.info("stage: {} {} records, {} rejected", capture.targetUri(), result.records(),
-                            result.problems().size());
-                } catch (SourceParseException e) {
-                    // the whole document is unusable: nothing of it is staged, the previous graph is kept out too
-                    problems.addAll(errors.problems());
-                    problems.add(e.problem());
-                    LOG.warn("stage: {}", e.getMessage());
-                }
+        for (Capture capture : list.captures()) {
+            Optional<SourceParser> parser = SourceCatalog.parser(capture.sourceId());
+            if (parser.isEmpty()) {
+                problems.add(new ParseProblem(capture.sourceId(), capture.targetUri(), "",
+                        "no parser for source '" + capture.sourceId() + "'"));
+                continue;
+            }
+            ErrorPolicy.Collecting errors = ErrorPolicy.collecting();
+            try (InputStream body = list.open(capture)) {
+                StageResult result = staging.stage(capture, parser.get(), body, errors);
+                records += result.records();
+                problems.addAll(result.problems());
+                graphs.add(result.graph());
+                contribution.incrementWriteCount(result.records());
+                LOG.info("stage: {} {} records, {} rejected", capture.targetUri(), result.records(),
+                        result.problems().size());
+            } catch (SourceParseException e) {
+                // the whole document is unusable: nothing of it is staged, the previous graph is kept out too
+                problems.addAll(errors.problems());
+                problems.add(e.problem());
+                LOG.warn("stage: {}", e.getMessage());
             }
         }
         int retired = staging.retainOnly(graphs);

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.trustmap.app.batch.RefreshRequest;
+import org.trustmap.app.crawl.SourceSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -54,6 +55,10 @@ public class RefreshCommand implements Callable<Integer> {
             all.add(new RefreshRequest.Input(input.substring(0, eq), input.substring(eq + 1)));
         }
         inventories.forEach(p -> all.add(new RefreshRequest.Input("inventory", p.toString())));
+        // unknown or local-only ids and non-http(s) URLs in --source-url are bad input, before anything starts
+        if (!sourceUrls.isEmpty()) {
+            SourceSettings.load(home.data.resolve("sources.yml"), sourceUrls);
+        }
         RefreshRequest request = RefreshSupport.request(all, replay, profile, sourceUrls, allowPrivateNetwork);
         return RefreshSupport.run(request, home, spec.commandLine().getOut(), spec.commandLine().getErr());
     }

@@ -1,0 +1,38 @@
+package org.trustmap.app.crawl;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.trustmap.crawler.fetch.FetcherConfig;
+
+/**
+ * The crawler's settings ({@code trustmap.crawler.*}); defaults live in {@code application.properties}, every other
+ * fetcher setting in {@link FetcherConfig#defaults()}.
+ *
+ * @param contact     how a site operator reaches whoever runs this crawler (a URL, or {@code mailto:address});
+ *                    sent in the User-Agent, and as {@code From} when it is a {@code mailto:}
+ * @param delay       pause between two requests to one host (robots.txt {@code Crawl-delay} and the documented
+ *                    quotas of a host still apply on top); lower it only for a mirror you run
+ * @param maxAttempts tries per URL for transient failures (timeouts, resets, 429, 5xx)
+ * @param backoff     first retry delay, doubled per try, with jitter
+ */
+@ConfigurationProperties("trustmap.crawler")
+public record CrawlerProperties(String contact, Duration delay, Integer maxAttempts, Duration backoff) {
+
+    /** The fetcher's configuration for one run. */
+    public FetcherConfig fetcherConfig(boolean allowPrivateNetwork) {
+        FetcherConfig defaults = FetcherConfig.defaults();
+        FetcherConfig config = defaults.withAllowPrivateNetwork(allowPrivateNetwork);
+        if (contact != null && !contact.isBlank()) {
+            config = config.withUserAgent(defaults.userAgent(), contact.strip());
+        }
+        if (delay != null) {
+            config = config.withDelays(delay, defaults.maxCrawlDelay());
+        }
+        if (maxAttempts != null || backoff != null) {
+            config = config.withRetries(maxAttempts == null ? defaults.maxAttempts() : maxAttempts,
+                    backoff == null ? defaults.backoffBase() : backoff, defaults.backoffMax(), defaults.maxHostWait());
+        }
+        return config;
+    }
+}
