@@ -28,6 +28,7 @@ public final class SourceCatalog {
         PARSERS.put("csl", org.trustmap.crawler.sources.csl.CslParser::new);
         PARSERS.put("fcc-grantees", org.trustmap.crawler.sources.fccgrantees.FccGranteesParser::new);
         PARSERS.put("opensanctions", org.trustmap.crawler.sources.opensanctions.OpenSanctionsParser::new);
+        PARSERS.put("bods", org.trustmap.crawler.sources.bods.BodsParser::new);
     }
 
     private SourceCatalog() {
