@@ -29,6 +29,7 @@ public final class SourceCatalog {
         PARSERS.put("fcc-grantees", org.trustmap.crawler.sources.fccgrantees.FccGranteesParser::new);
         PARSERS.put("opensanctions", org.trustmap.crawler.sources.opensanctions.OpenSanctionsParser::new);
         PARSERS.put("bods", org.trustmap.crawler.sources.bods.BodsParser::new);
+        PARSERS.put("uk-psc", org.trustmap.crawler.sources.ukpsc.UkPscParser::new);
     }
 
     private SourceCatalog() {
