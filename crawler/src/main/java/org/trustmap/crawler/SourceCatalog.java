@@ -30,6 +30,7 @@ public final class SourceCatalog {
         PARSERS.put("opensanctions", org.trustmap.crawler.sources.opensanctions.OpenSanctionsParser::new);
         PARSERS.put("bods", org.trustmap.crawler.sources.bods.BodsParser::new);
         PARSERS.put("uk-psc", org.trustmap.crawler.sources.ukpsc.UkPscParser::new);
+        PARSERS.put("ares", org.trustmap.crawler.sources.ares.AresParser::new);
     }
 
     private SourceCatalog() {
