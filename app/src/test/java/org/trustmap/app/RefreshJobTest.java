@@ -70,6 +70,12 @@ class RefreshJobTest {
             assertThat(hop.get("evidence").asString()).startsWith("https://media.defense.gov/");
             assertThat(hop.get("date").asString()).isEqualTo("2025-01-07");
             assertThat(hop.get("record").asString()).startsWith("<urn:uuid:");
+            // the MAC prefix ties the camera to the IEEE registrant of 44:47:CC, with the registry as evidence
+            Record oui = s.run("""
+                    MATCH (:Product {name: 'Platform CCTV camera'})-[r:MADE_BY {kind: 'OUI_REGISTRANT'}]->(o:Organization)
+                    RETURN o.name AS name, r.source AS source, r.recordRef AS ref""").single();
+            assertThat(oui.get("name").asString()).isEqualTo("Hangzhou Hikvision Digital Technology Co.,Ltd.");
+            assertThat(oui.get("source").asString()).isEqualTo("ieee-oui");
             List<String> gaps = s.run("MATCH (f:ExposureFinding)-[:FOR]->(:Product {name: 'Infusion pump'}) RETURN f.gaps AS g")
                     .single().get("g").asList(v -> v.asString());
             assertThat(gaps.stream().anyMatch(g -> g.startsWith("maker unknown"))).as(gaps.toString()).isTrue();
@@ -116,7 +122,7 @@ class RefreshJobTest {
         var firstHop = finding.path("path").get(0);
         assertThat(firstHop.path("from").asText()).isEqualTo("Platform CCTV camera");
         assertThat(firstHop.path("relation").asText()).isEqualTo("MADE_BY");
-        assertThat(firstHop.path("source").asText()).isEqualTo("inventory");
+        assertThat(firstHop.path("source").asText()).isIn("inventory", "ieee-oui");
         assertThat(firstHop.has("evidence")).isTrue();
         assertThat(firstHop.has("date")).isTrue();
         assertThat(camera.path("gaps").isArray()).isTrue();
@@ -206,6 +212,33 @@ class RefreshJobTest {
 
         CliRun option = CliRun.of("refresh", "--no-such-option");
         assertThat(option.exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    @Order(8)
+    void anIncrementalRefreshGivesTheSameGraphAsAFullRebuildFromTheSameInputs(@TempDir Path fresh) {
+        // the shared home holds the demo graph; the next refresh drops the curated facts
+        List<String> withoutCurated = new java.util.ArrayList<>(List.of(demoArgs("refresh", home)));
+        int at = withoutCurated.indexOf("curated=" + DEMO.resolve("curated-facts.csv"));
+        withoutCurated.remove(at);
+        withoutCurated.remove(at - 1);
+        CliRun incremental = CliRun.of(withoutCurated.toArray(String[]::new));
+        assertThat(incremental.exitCode()).as(incremental.toString()).isZero();
+        assertThat(incremental.out()).doesNotContain(" 0 retired");
+
+        withoutCurated.set(withoutCurated.indexOf(home.toString()), fresh.toString());
+        CliRun full = CliRun.of(withoutCurated.toArray(String[]::new));
+        assertThat(full.exitCode()).as(full.toString()).isZero();
+
+        String incrementalGraph = withGraph(home, RefreshJobTest::fingerprint);
+        String fullGraph = withGraph(fresh, RefreshJobTest::fingerprint);
+        assertThat(incrementalGraph).isEqualTo(fullGraph);
+        withGraph(home, s -> {
+            // without the curated alias and the DoD parent statement, Hikvision's CONTROL route is gone
+            assertThat(s.run("MATCH ()-[r:CONTROLLED_BY]->(:Organization {name: 'China Electronics Technology Group Corporation'}) RETURN count(r) AS n")
+                    .single().get("n").asLong()).isZero();
+            return null;
+        });
     }
 
     static String fingerprint(Session s) {

@@ -37,7 +37,9 @@ import org.trustmap.graph.internal.StagedRecords;
  * different LEIs never merge. Products: same product id. The result is deterministic for the same records.
  */
 public final class Resolver {
-    private static final List<String> SOURCE_RANK = List.of("gleif", "curated", "inventory");
+    /** Whose name an organization takes: registries first, then lists, device records, analysts, inventories. */
+    private static final List<String> SOURCE_RANK = List.of("gleif", "uk-psc", "ares", "bods", "ieee-oui", "fcc-grantees",
+            "opensanctions", "csl", "fcc-covered", "wikidata", "devicecode", "curated", "inventory");
     private final Judgements judgements;
 
     /** A resolver without analysts' judgements. */
