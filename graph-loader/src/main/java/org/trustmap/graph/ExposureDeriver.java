@@ -193,6 +193,15 @@ public final class ExposureDeriver {
                 for (Fact parent : g.parentsOf.getOrDefault(org, List.of())) {
                     Object share = parent.prop("share");
                     String kind = (String) parent.prop("kind");
+                    if (ended(parent)) {
+                        continue; // a stake that ended, a parent that was delisted: history, not control
+                    }
+                    if (share == null && INFLUENCE_KINDS.contains(kind)) {
+                        if (profile.countInfluence()) {
+                            counted.add(parent);
+                        }
+                        continue;
+                    }
                     if (share == null && "SHAREHOLDING".equals(kind)) {
                         gaps.add("share unknown: " + g.orgNames.getOrDefault(org, org) + " -> "
                                 + g.orgNames.getOrDefault(parent.to(), parent.to()));
@@ -221,6 +230,26 @@ public final class ExposureDeriver {
                 List.copyOf(flags));
     }
 
+    /** Control kinds that mean influence, not control, when no share says otherwise. */
+    static final Set<String> INFLUENCE_KINDS = Set.of("SIGNIFICANT_INFLUENCE", "OTHER_INFLUENCE");
+
+    /** True for a link its source marks as no longer in force (status INACTIVE/ENDED/RETIRED, or an end date passed). */
+    private static boolean ended(Fact link) {
+        Object status = link.prop("status");
+        if (status != null && Set.of("INACTIVE", "ENDED", "RETIRED", "LAPSED").contains(status.toString())) {
+            return true;
+        }
+        Object end = link.prop("endDate");
+        if (end != null) {
+            try {
+                return java.time.LocalDate.parse(end.toString().substring(0, 10)).isBefore(java.time.LocalDate.now());
+            } catch (RuntimeException e) {
+                return false;
+            }
+        }
+        return false;
+    }
+
     private static boolean counts(Profile profile, double share) {
         BigDecimal s = BigDecimal.valueOf(share);
         return s.compareTo(profile.controlPercent()) >= 0
@@ -242,6 +271,11 @@ public final class ExposureDeriver {
         if (!exceptions.isEmpty()) {
             return java.util.Optional.of("chain broken at " + name + ": reporting exception "
                     + exceptions.get(0).to() + " does not name the parent");
+        }
+        if (!g.parentsOf.getOrDefault(org, List.of()).isEmpty()) {
+            return java.util.Optional.of("chain broken at " + name + ": its known owners do not count as control under"
+                    + " the profile (ended, influence only or below the threshold); no controlling parent or"
+                    + " reporting exception on record");
         }
         return java.util.Optional.of("chain broken at " + name + ": no parent and no reporting exception on record");
     }

@@ -303,6 +303,23 @@ public final class Resolver {
             byIdentifier(Tm.lei, "same LEI ");
             byIdentifier(Tm.ouiAssignment, "same IEEE OUI assignment ");
             byIdentifier(Tm.fccGranteeCode, "same FCC grantee code ");
+            byRegistration();
+        }
+
+        /** The same national registration number under the same authority (GB-COH 07434180, CZ-ICO ..., RA000602 ...). */
+        private void byRegistration() {
+            Map<String, Integer> first = new HashMap<>();
+            for (int i = 0; i < records.size(); i++) {
+                String authority = records.get(i).text(Tm.registrationAuthority);
+                String number = records.get(i).text(Tm.registeredAs);
+                if (authority != null && number != null) {
+                    String key = authority.toUpperCase(Locale.ROOT) + " " + number.strip().toUpperCase(Locale.ROOT);
+                    Integer f = first.putIfAbsent(key, i);
+                    if (f != null) {
+                        union(f, i, "same registration " + key);
+                    }
+                }
+            }
         }
 
         private void byIdentifier(Node property, String reason) {
