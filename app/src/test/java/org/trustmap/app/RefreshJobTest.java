@@ -30,12 +30,15 @@ class RefreshJobTest {
     @TempDir
     static Path home;
 
+    /** The demo's inputs, as {@code trustmap demo} reads them: one folder per source, curated facts, inventory. */
     static String[] demoArgs(String command, Path home) {
-        return new String[] {command, "--home", home.toString(), "--data", DATA.toString(),
-                "--input", "gleif=" + DEMO.resolve("snapshot/gleif"),
-                "--input", "ieee-oui=" + DEMO.resolve("snapshot/ieee-oui"),
-                "--input", "curated=" + DEMO.resolve("curated-facts.csv"),
-                "--inventory", DEMO.resolve("inventory.csv").toString()};
+        List<String> args = new java.util.ArrayList<>(List.of(command, "--home", home.toString(), "--data", DATA.toString()));
+        for (String source : List.of("devicecode", "fcc-covered", "gleif", "ieee-oui", "opensanctions")) {
+            args.addAll(List.of("--input", source + "=" + DEMO.resolve("snapshot").resolve(source)));
+        }
+        args.addAll(List.of("--input", "curated=" + DEMO.resolve("curated-facts.csv"),
+                "--inventory", DEMO.resolve("inventory.csv").toString()));
+        return args.toArray(String[]::new);
     }
 
     static <T> T withGraph(Path home, java.util.function.Function<Session, T> action) {
@@ -62,14 +65,18 @@ class RefreshJobTest {
             assertThat(verdict(s, "Office laptop OS")).isEqualTo("NOT_FOUND");
             assertThat(verdict(s, "Infusion pump")).isEqualTo("UNDETERMINED");
             assertThat(verdict(s, "Patient monitor")).isEqualTo("UNDETERMINED");
-            // the CONTROL route: Hikvision -> CETC, with the DoD notice as evidence
+            // the CONTROL route: Hikvision -> CETC, stated by the DoD's 1260H list of 2025-01-07
             Record hop = s.run("""
-                    MATCH (:Organization)-[r:CONTROLLED_BY]->(p:Organization {name: 'China Electronics Technology Group Corporation'})
-                    RETURN r.source AS source, r.evidence AS evidence, r.date AS date, r.recordId AS record""").single();
-            assertThat(hop.get("source").asString()).isEqualTo("curated");
-            assertThat(hop.get("evidence").asString()).startsWith("https://media.defense.gov/");
-            assertThat(hop.get("date").asString()).isEqualTo("2025-01-07");
+                    MATCH (:Organization {id: $hik})-[r:CONTROLLED_BY]->(:Organization {name: 'China Electronics Technology Group Corporation'})
+                    WHERE r.date = '2025-01-07'
+                    RETURN r.source AS source, r.evidence AS evidence, r.date AS date, r.recordId AS record""",
+                    Map.of("hik", hikvisionId(s))).single();
+            assertThat(hop.get("source").asString()).isEqualTo("opensanctions");
+            assertThat(hop.get("evidence").asString()).startsWith("https://media.defense.gov/2025/Jan/07/");
             assertThat(hop.get("record").asString()).startsWith("<urn:uuid:");
+            // the list is a flag on the organization, never its jurisdiction
+            assertThat(s.run("MATCH (:Organization {id: $hik})-[:FLAGGED]->(f:Flag) RETURN collect(f.id) AS f",
+                    Map.of("hik", hikvisionId(s))).single().get("f").asList(v -> v.asString())).contains("US_DOD_1260H");
             // the MAC prefix ties the camera to the IEEE registrant of 44:47:CC, with the registry as evidence
             Record oui = s.run("""
                     MATCH (:Product {name: 'Platform CCTV camera'})-[r:MADE_BY {kind: 'OUI_REGISTRANT'}]->(o:Organization)
@@ -217,9 +224,9 @@ class RefreshJobTest {
     @Test
     @Order(8)
     void anIncrementalRefreshGivesTheSameGraphAsAFullRebuildFromTheSameInputs(@TempDir Path fresh) {
-        // the shared home holds the demo graph; the next refresh drops the curated facts
+        // the shared home holds the demo graph; the next refresh drops the 1260H list
         List<String> withoutCurated = new java.util.ArrayList<>(List.of(demoArgs("refresh", home)));
-        int at = withoutCurated.indexOf("curated=" + DEMO.resolve("curated-facts.csv"));
+        int at = withoutCurated.indexOf("opensanctions=" + DEMO.resolve("snapshot/opensanctions"));
         withoutCurated.remove(at);
         withoutCurated.remove(at - 1);
         CliRun incremental = CliRun.of(withoutCurated.toArray(String[]::new));
@@ -234,11 +241,16 @@ class RefreshJobTest {
         String fullGraph = withGraph(fresh, RefreshJobTest::fingerprint);
         assertThat(incrementalGraph).isEqualTo(fullGraph);
         withGraph(home, s -> {
-            // without the curated alias and the DoD parent statement, Hikvision's CONTROL route is gone
+            // without the DoD list, Hikvision's CONTROL route and its flag are gone
             assertThat(s.run("MATCH ()-[r:CONTROLLED_BY]->(:Organization {name: 'China Electronics Technology Group Corporation'}) RETURN count(r) AS n")
                     .single().get("n").asLong()).isZero();
             return null;
         });
+    }
+
+    static String hikvisionId(Session s) {
+        return s.run("MATCH (o:Organization) WHERE 'Hangzhou Hikvision Digital Technology Co.,Ltd.' IN o.names RETURN o.id AS id")
+                .single().get("id").asString();
     }
 
     static String fingerprint(Session s) {

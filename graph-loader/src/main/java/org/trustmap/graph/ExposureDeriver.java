@@ -21,7 +21,7 @@ import org.trustmap.graph.internal.GraphSnapshot;
 import org.trustmap.graph.internal.GraphSnapshot.Fact;
 
 /**
- * Computes one verdict per product under a profile and materializes it as an {@code (:ExposureFinding)} node.
+ * Computes one verdict per deployed product under a profile and materializes it as an {@code (:ExposureFinding)} node.
  *
  * <p>Routes start at the product (or a component it {@code CONTAINS}) with a {@code MADE_BY} (MAKER),
  * {@code SENDS_DATA_TO} (DATA_TRANSFER) or {@code ADMINISTERED_BY} (REMOTE_ADMIN) edge and go only upward through
@@ -80,7 +80,7 @@ public final class ExposureDeriver {
         List<Map<String, Object>> rows = new ArrayList<>();
         Map<String, Integer> counts = new LinkedHashMap<>();
         int findings = 0;
-        for (String productId : g.productNames.keySet()) {
+        for (String productId : g.deployed) {
             Verdict v = evaluate(g, profile, productId);
             counts.merge(v.verdict(), 1, Integer::sum);
             findings += v.findings().size();
@@ -107,11 +107,12 @@ public final class ExposureDeriver {
                         """, Map.of("rows", batch, "profile", profile.name(), "hash", profile.hash(),
                         "runId", runId)).consume());
             }
-            // findings of this profile for products that no longer exist, or of an earlier version of the profile
+            // findings of this profile for products no longer deployed, or of an earlier version of the profile
             s.executeWrite(tx -> tx.run("""
                     MATCH (f:ExposureFinding {profile: $profile})
-                    WHERE f.profileHash <> $hash OR NOT (f)-[:FOR]->(:Product)
-                    DETACH DELETE f""", Map.of("profile", profile.name(), "hash", profile.hash())).consume());
+                    WHERE f.profileHash <> $hash OR NOT f.productId IN $deployed
+                    DETACH DELETE f""", Map.of("profile", profile.name(), "hash", profile.hash(),
+                    "deployed", List.copyOf(g.deployed))).consume());
         }
         return new DeriveResult(counts, findings);
     }

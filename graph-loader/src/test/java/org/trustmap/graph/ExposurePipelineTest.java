@@ -228,6 +228,10 @@ class ExposurePipelineTest {
                 "org:Example Optics Co., Ltd.",BASED_IN,jurisdiction:HK,,,,"constructed test fact, unverified"
                 product:test-lens-1,MADE_BY,lei:TESTEXAMPLEOPTIC0163,,,,"constructed test fact, unverified"
                 """);
+        pipeline.inventoryText("lens.csv", """
+                operator,sector,product,vendor,model,cpe,fcc_id,mac,count
+                Test Operator,healthcare,Test lens 1,,,,,,1
+                """);
         pipeline.refresh(driver);
         assertThat(pipeline.problems()).isEmpty();
         assertThat(driver.executableQuery("MATCH (o:Organization {name: 'Example Optics Co., Ltd.'}) RETURN count(o) AS n")

@@ -71,6 +71,14 @@ final class Pipeline implements AutoCloseable {
                 new CuratedFactsParser());
     }
 
+    /** Writes {@code text} as the inventory file {@code name} and stages it. */
+    Capture inventoryText(String name, String text) throws IOException {
+        Path file = Files.createDirectories(inputs.resolve("inventory")).resolve(name);
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        return stage("inventory/" + name, archive.archiveFile("inventory", file, "text/csv", READ_AT),
+                new org.trustmap.crawler.sources.inventory.InventoryParser());
+    }
+
     /** Stages a GLEIF API response from the test resources ({@code fixtures/gleif/NAME}) as fetched from {@code uri}. */
     Capture gleif(String name, String uri) throws IOException {
         return gleifBytes(uri, resource("fixtures/gleif/" + name));

@@ -20,6 +20,8 @@ public final class GraphSnapshot {
     }
 
     public final Map<String, String> productNames = new TreeMap<>();
+    /** Products some operator deploys: the ones that get a verdict (components are judged through them). */
+    public final java.util.Set<String> deployed = new java.util.TreeSet<>();
     public final Map<String, String> orgNames = new HashMap<>();
     public final Map<String, List<Fact>> routesFrom = new HashMap<>();
     public final Map<String, List<Fact>> componentsOf = new HashMap<>();
@@ -35,6 +37,8 @@ public final class GraphSnapshot {
         session.executeRead(tx -> {
             tx.run("MATCH (p:Product) RETURN p.id AS id, coalesce(p.name, p.id) AS name").forEachRemaining(
                     r -> s.productNames.put(r.get("id").asString(), r.get("name").asString()));
+            tx.run("MATCH (:Operator)-[:DEPLOYS]->(p:Product) RETURN DISTINCT p.id AS id").forEachRemaining(
+                    r -> s.deployed.add(r.get("id").asString()));
             tx.run("MATCH (o:Organization) RETURN o.id AS id, coalesce(o.name, o.id) AS name").forEachRemaining(
                     r -> s.orgNames.put(r.get("id").asString(), r.get("name").asString()));
             tx.run("""
