@@ -9,15 +9,24 @@ import java.util.List;
  * @param findings the complete paths to a concern jurisdiction (empty unless EXPOSED)
  * @param gaps     what is missing for a verdict ("not derived yet" when the product has no finding)
  * @param profile  the profile and its hash the finding was derived under (both {@code null} when not derived)
+ * @param flags    the profile's list flags on organizations met on the routes ("Organization: US_DOD_1260H");
+ *                 they inform, they never decide the verdict
  */
 public record ExposureEntry(Product product, String operator, String sector, Long count, Verdict verdict,
-                            List<Finding> findings, List<String> gaps, Profile profile) {
+                            List<Finding> findings, List<String> gaps, Profile profile, List<String> flags) {
     /** The gap reported for a deployed product that has no {@code (:ExposureFinding)} yet. */
     public static final String NOT_DERIVED = "not derived yet";
 
     public ExposureEntry {
         findings = List.copyOf(findings);
         gaps = List.copyOf(gaps);
+        flags = flags == null ? List.of() : List.copyOf(flags);
+    }
+
+    /** An entry without flags. */
+    public ExposureEntry(Product product, String operator, String sector, Long count, Verdict verdict,
+                         List<Finding> findings, List<String> gaps, Profile profile) {
+        this(product, operator, sector, count, verdict, findings, gaps, profile, List.of());
     }
 
     public record Product(String id, String name, String vendor) {

@@ -36,7 +36,7 @@ public final class ExposureReport {
             }
             RETURN p.id AS id, p.name AS name, p.vendor AS vendor, op.name AS operator, sector,
                    CASE WHEN counted = 0 THEN null ELSE units END AS count,
-                   f.id AS findingId, f.verdict AS verdict, f.findings AS findings, f.gaps AS gaps,
+                   f.id AS findingId, f.verdict AS verdict, f.findings AS findings, f.gaps AS gaps, f.flags AS flags,
                    f.profile AS profile, f.profileHash AS profileHash
             """;
 
@@ -98,7 +98,8 @@ public final class ExposureReport {
         return new ExposureEntry(product, str(r.get("operator")), str(r.get("sector")),
                 count.isNull() ? null : count.asLong(), verdict,
                 FindingsJson.parse(findingId, str(r.get("findings"))), gaps,
-                new Profile(str(r.get("profile")), str(r.get("profileHash"))));
+                new Profile(str(r.get("profile")), str(r.get("profileHash"))),
+                r.get("flags").isNull() ? List.of() : r.get("flags").asList(v -> str(v)));
     }
 
     private static String str(Value v) {

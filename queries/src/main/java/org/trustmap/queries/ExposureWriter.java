@@ -21,7 +21,7 @@ import org.trustmap.queries.internal.TextTable;
 public final class ExposureWriter {
     /** The CSV columns, in order. */
     public static final List<String> CSV_COLUMNS = List.of("operator", "sector", "product_id", "product", "vendor",
-            "verdict", "routes", "jurisdictions", "first_path", "evidence", "gaps", "profile", "profile_hash");
+            "verdict", "routes", "jurisdictions", "first_path", "evidence", "gaps", "profile", "profile_hash", "flags");
 
     /** Table cells longer than this are cut with "…"; wider than query tables, as path summaries are long. */
     public static final int MAX_CELL = 100;
@@ -93,6 +93,7 @@ public final class ExposureWriter {
         m.put("verdict", e.verdict().name());
         m.put("findings", findings);
         m.put("gaps", e.gaps());
+        m.put("flags", e.flags());
         m.put("profile", profile);
         return m;
     }
@@ -111,7 +112,8 @@ public final class ExposureWriter {
                             .collect(Collectors.joining(" ")),
                     String.join("; ", e.gaps()),
                     e.profile() == null ? null : e.profile().name(),
-                    e.profile() == null ? null : e.profile().hash());
+                    e.profile() == null ? null : e.profile().hash(),
+                    String.join("; ", e.flags()));
         }
         printer.flush(); // not close(): the caller owns out
     }
@@ -146,7 +148,7 @@ public final class ExposureWriter {
     }
 
     private static void table(List<ExposureEntry> entries, Appendable out) throws IOException {
-        TextTable table = new TextTable(List.of("verdict", "sector", "operator", "product", "route / path", "gaps"),
+        TextTable table = new TextTable(List.of("verdict", "sector", "operator", "product", "route / path", "gaps / flags"),
                 MAX_CELL).cutInTheMiddle(4);
         Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
         for (Verdict v : Verdict.values()) {
@@ -155,13 +157,15 @@ public final class ExposureWriter {
         for (ExposureEntry e : entries) {
             counts.merge(e.verdict(), 1, Integer::sum);
             String product = e.product().name() != null ? e.product().name() : e.product().id();
-            int lines = Math.max(1, Math.max(e.findings().size(), e.gaps().size()));
+            List<String> notes = new java.util.ArrayList<>(e.gaps());
+            e.flags().forEach(f -> notes.add("flag " + f));
+            int lines = Math.max(1, Math.max(e.findings().size(), notes.size()));
             for (int i = 0; i < lines; i++) {
                 boolean first = i == 0;
                 table.add(List.of(first ? e.verdict().name() : "", first ? nz(e.sector()) : "",
                         first ? nz(e.operator()) : "", first ? nz(product) : "",
                         i < e.findings().size() ? summary(e.findings().get(i)) : "",
-                        i < e.gaps().size() ? e.gaps().get(i) : ""));
+                        i < notes.size() ? notes.get(i) : ""));
             }
         }
         table.writeTo(out);

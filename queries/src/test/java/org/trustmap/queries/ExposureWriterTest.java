@@ -49,7 +49,7 @@ class ExposureWriterTest {
         assertThat(root).hasSize(2);
         JsonNode cam = root.get(0);
         assertThat(fields(cam)).containsExactly("product", "operator", "sector", "count", "verdict", "findings", "gaps",
-                "profile");
+                "flags", "profile");
         assertThat(fields(cam.get("product"))).containsExactly("id", "name", "vendor");
         assertThat(cam.get("product").get("id").asText()).isEqualTo("cam-1");
         assertThat(cam.get("verdict").asText()).isEqualTo("EXPOSED");
@@ -75,7 +75,7 @@ class ExposureWriterTest {
     void csvHasOneRowPerDeploymentWithTheFirstPathAndItsEvidence() throws Exception {
         String csv = write(OutputFormat.CSV);
         assertThat(csv).startsWith("operator,sector,product_id,product,vendor,verdict,routes,jurisdictions,"
-                + "first_path,evidence,gaps,profile,profile_hash\r\n");
+                + "first_path,evidence,gaps,profile,profile_hash,flags\r\n");
         List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(new StringReader(csv)).getRecords();
         assertThat(rows).hasSize(2);
@@ -98,7 +98,7 @@ class ExposureWriterTest {
     void tableSummarizesEachPathAndCountsTheVerdicts() {
         String table = write(OutputFormat.TABLE);
         assertThat(table).isEqualTo("""
-                verdict      | sector                | operator          | product        | route / path                  | gaps
+                verdict      | sector                | operator          | product        | route / path                  | gaps / flags
                 -------------+-----------------------+-------------------+----------------+-------------------------------+----------------
                 EXPOSED      | healthcare            | Nemocnice Example | DS-2CD2143G2-I | MAKER: Hikvision -> CETC (CN) |
                 UNDETERMINED | public administration | Město Example     | Archer AX21    |                               | not derived yet
