@@ -1,11 +1,11 @@
 package org.trustmap.crawler.sources.ares;
 
+import org.trustmap.crawler.sources.JsonValues;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -217,21 +217,14 @@ public final class AresParser implements SourceParser {
     }
 
     private static LocalDate date(String text) {
-        if (text == null || text.length() < 10) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.substring(0, 10));
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return JsonValues.date(text);
     }
 
     private static Iterable<JsonNode> iterable(JsonNode array) {
-        return array != null && array.isArray() ? array : List.of();
+        return JsonValues.iterable(array);
     }
 
     private static String text(JsonNode v) {
-        return v == null || !v.isValueNode() || v.asText().isBlank() ? null : v.asText().strip();
+        return JsonValues.text(v);
     }
 }

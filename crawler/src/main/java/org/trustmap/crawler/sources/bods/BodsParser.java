@@ -1,10 +1,10 @@
 package org.trustmap.crawler.sources.bods;
 
+import org.trustmap.crawler.sources.JsonValues;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -303,21 +303,14 @@ public final class BodsParser implements SourceParser {
     }
 
     private static LocalDate date(String text) {
-        if (text == null || text.length() < 10) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.substring(0, 10));
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return JsonValues.date(text);
     }
 
     private static Iterable<JsonNode> iterable(JsonNode array) {
-        return array != null && array.isArray() ? array : List.of();
+        return JsonValues.iterable(array);
     }
 
     private static String text(JsonNode v) {
-        return v == null || !v.isValueNode() || v.asText().isBlank() ? null : v.asText().strip();
+        return JsonValues.text(v);
     }
 }

@@ -1,5 +1,6 @@
 package org.trustmap.crawler.sources.opensanctions;
 
+import org.trustmap.crawler.sources.JsonValues;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,7 +8,6 @@ import java.io.InputStreamReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -212,14 +212,7 @@ public final class FtmEntitiesParser implements SourceParser {
 
     /** A full date; FollowTheMoney also writes "2005" or "2005-09", which say too little for a start or end. */
     private static LocalDate date(String text) {
-        if (text == null || text.length() < 10) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.substring(0, 10));
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return JsonValues.date(text);
     }
 
     private static LocalDate seen(JsonNode e) {
@@ -247,6 +240,6 @@ public final class FtmEntitiesParser implements SourceParser {
     }
 
     private static String text(JsonNode v) {
-        return v == null || !v.isValueNode() || v.asText().isBlank() ? null : v.asText().strip();
+        return JsonValues.text(v);
     }
 }

@@ -1,9 +1,9 @@
 package org.trustmap.crawler.sources.ukpsc;
 
+import org.trustmap.crawler.sources.JsonValues;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -173,14 +173,7 @@ public final class UkPscParser implements SourceParser {
     }
 
     private static LocalDate date(String text) {
-        if (text == null || text.length() < 10) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.substring(0, 10));
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return JsonValues.date(text);
     }
 
     private static List<String> texts(JsonNode values) {
@@ -196,6 +189,6 @@ public final class UkPscParser implements SourceParser {
     }
 
     private static String text(JsonNode v) {
-        return v == null || !v.isValueNode() || v.asText().isBlank() ? null : v.asText().strip();
+        return JsonValues.text(v);
     }
 }
