@@ -52,6 +52,12 @@ final class RefreshSupport {
     }
 
     static int run(RefreshRequest request, HomeOptions home, PrintWriter out, PrintWriter err) throws Exception {
+        return run(request, home, out, err, outcome -> { });
+    }
+
+    /** As {@link #run(RefreshRequest, HomeOptions, PrintWriter, PrintWriter)}, handing the outcome to a caller (bench). */
+    static int run(RefreshRequest request, HomeOptions home, PrintWriter out, PrintWriter err,
+                   java.util.function.Consumer<RefreshRunner.Outcome> after) throws Exception {
         validate(request, home);
         Path homeDir = home.home.toAbsolutePath().normalize();
         Files.createDirectories(homeDir);
@@ -69,6 +75,7 @@ final class RefreshSupport {
             try (ConfigurableApplicationContext context = builder.run(settings)) {
                 context.getBean(org.trustmap.app.Workspace.class).warmUp();
                 RefreshRunner.Outcome outcome = context.getBean(RefreshRunner.class).run(request);
+                after.accept(outcome);
                 return report(outcome, homeDir, out, err);
             }
         }

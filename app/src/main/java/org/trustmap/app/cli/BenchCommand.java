@@ -1,0 +1,190 @@
+package org.trustmap.app.cli;
+
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.Values;
+import org.springframework.batch.core.step.StepExecution;
+import org.trustmap.app.Workspace;
+import org.trustmap.app.batch.RefreshRequest;
+import org.trustmap.app.batch.RefreshRunner;
+import org.trustmap.app.bench.GoldenCopyGenerator;
+import org.trustmap.app.bench.HeapSampler;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code trustmap bench}: generates SYNTHETIC GLEIF golden-copy files and an inventory, runs the real refresh on them
+ * with the configured Neo4j, and prints one table of per-step figures and the exposure query latencies.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmark: generate synthetic GLEIF golden-copy files of N entities, run refresh on them, print per-step figures.")
+public class BenchCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Mixin
+    HomeOptions home;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--entities", required = true, paramLabel = "N", description = "Synthetic LEI records to generate.")
+    int entities;
+
+    @Option(names = "--products", paramLabel = "M", defaultValue = "1000", description = "Inventory rows (default: ${DEFAULT-VALUE}).")
+    int products;
+
+    @Option(names = "--seed", defaultValue = "17442", description = "Generator seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--queries", defaultValue = "1000", description = "Products to query for the latency figures (default: ${DEFAULT-VALUE}).")
+    int queries;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (entities < 1 || products < 1) {
+            throw new BadInputException("--entities and --products must be at least 1");
+        }
+        Path homeDir = home.home.toAbsolutePath().normalize();
+        Path input = homeDir.resolve("bench-input").resolve("n" + entities + "-m" + products + "-s" + seed);
+        long g0 = System.nanoTime();
+        GoldenCopyGenerator.Generated gen;
+        if (Files.isRegularFile(input.resolve("inventory.csv"))) {
+            gen = new GoldenCopyGenerator.Generated(input, input.resolve("gleif"), input.resolve("inventory.csv"),
+                    entities, -1, -1, products);
+            out.printf("bench: reusing generated input %s%n", input);
+        } else {
+            gen = new GoldenCopyGenerator(seed).generate(input, entities, products);
+            out.printf("bench: generated %d LEI records, %d relationship records, %d reporting exceptions, %d inventory rows in %.1f s under %s (SYNTHETIC)%n",
+                    gen.entities(), gen.relationships(), gen.exceptions(), gen.products(), secs(System.nanoTime() - g0), input);
+        }
+        out.flush();
+        List<RefreshRequest.Input> inputs = List.of(
+                new RefreshRequest.Input("gleif", gen.gleifFolder().toString()),
+                new RefreshRequest.Input("inventory", gen.inventory().toString()));
+        RefreshRequest request = RefreshSupport.request(inputs, null, "nukib-2025-09-03", Map.of(), false);
+        AtomicReference<RefreshRunner.Outcome> outcome = new AtomicReference<>();
+        HeapSampler heap = HeapSampler.start(20);
+        long r0 = System.nanoTime();
+        int code;
+        try {
+            code = RefreshSupport.run(request, home, out, err, outcome::set);
+        } finally {
+            heap.stop();
+        }
+        double refreshSeconds = secs(System.nanoTime() - r0);
+        if (outcome.get() == null || code == TrustmapCommand.JOB_FAILED) {
+            return code;
+        }
+        Path runDir = homeDir.resolve("runs").resolve(outcome.get().runId());
+        printSteps(outcome.get(), runDir, heap, refreshSeconds, out);
+        try (Workspace workspace = home.workspace(0)) {
+            printQueries(workspace, out);
+        }
+        printMachine(out);
+        out.flush();
+        return code;
+    }
+
+    private void printSteps(RefreshRunner.Outcome outcome, Path runDir, HeapSampler heap, double total, PrintWriter out)
+            throws Exception {
+        JsonNode load = readJson(runDir.resolve("load.json"));
+        JsonNode summary = readJson(runDir.resolve("summary.json"));
+        long verdicts = 0;
+        if (summary != null && summary.has("verdicts")) {
+            for (JsonNode v : summary.get("verdicts")) {
+                verdicts += v.asLong();
+            }
+        }
+        out.println();
+        out.printf("%-8s %10s %9s %10s %14s%n", "step", "rows", "seconds", "rows/s", "peak heap MiB");
+        for (StepExecution step : outcome.execution().getStepExecutions()) {
+            long rows = Math.max(step.getReadCount(), step.getWriteCount());
+            if (step.getStepName().equals("load") && load != null) {
+                rows = load.path("organizations").asLong() + load.path("products").asLong() + load.path("facts").asLong();
+            } else if (step.getStepName().equals("derive") || step.getStepName().equals("report")) {
+                rows = verdicts;
+            }
+            long start = step.getStartTime().atZone(ZoneId.systemDefault()).toInstant().toEpochMilli();
+            long end = step.getEndTime() == null ? System.currentTimeMillis()
+                    : step.getEndTime().atZone(ZoneId.systemDefault()).toInstant().toEpochMilli();
+            double seconds = (end - start) / 1000.0;
+            out.printf("%-8s %10d %9.2f %10s %14d%n", step.getStepName(), rows, seconds,
+                    seconds > 0 ? String.format("%.0f", rows / seconds) : "-", heap.peakBetween(start, end) >> 20);
+        }
+        out.printf("%-8s %10s %9.2f %10s %14d%n", "refresh", "", total, "", heap.peakPools() >> 20);
+        out.println("(refresh: whole command incl. Spring and Neo4j start/stop; its peak heap is the JVM's heap pool peak;"
+                + " per-step peaks are the max of heap-used samples every 20 ms)");
+    }
+
+    private void printQueries(Workspace workspace, PrintWriter out) {
+        try (Session s = workspace.neo4j().driver().session()) {
+            List<String> ids = s.run("MATCH (f:ExposureFinding) RETURN DISTINCT f.productId AS id ORDER BY id LIMIT $n",
+                    Values.parameters("n", queries)).list(r -> r.get("id").asString());
+            String cypher = """
+                    MATCH (f:ExposureFinding {productId: $id})
+                    OPTIONAL MATCH (f)-[:REACHES]->(o)
+                    RETURN f.verdict AS verdict, f.findings AS findings, collect(coalesce(o.name, o.id)) AS reaches""";
+            // warm up: the first queries compile the plan and fault pages in
+            for (int i = 0; i < Math.min(50, ids.size()); i++) {
+                s.run(cypher, Values.parameters("id", ids.get(i))).consume();
+            }
+            long[] nanos = new long[ids.size()];
+            for (int i = 0; i < ids.size(); i++) {
+                long t = System.nanoTime();
+                s.run(cypher, Values.parameters("id", ids.get(i))).list();
+                nanos[i] = System.nanoTime() - t;
+            }
+            Arrays.sort(nanos);
+            out.println();
+            if (nanos.length > 0) {
+                out.printf("exposure query per product (%d products, Bolt, one session): p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+                        nanos.length, pct(nanos, 50), pct(nanos, 95), pct(nanos, 99), nanos[nanos.length - 1] / 1e6);
+            }
+            long t = System.nanoTime();
+            int n = s.run("""
+                    MATCH (f:ExposureFinding)-[:FOR]->(p:Product)
+                    RETURN p.id AS product, f.verdict AS verdict, f.findings AS findings ORDER BY product""").list().size();
+            out.printf("list all verdicts: %d rows in %.2f s%n", n, secs(System.nanoTime() - t));
+        }
+    }
+
+    private static void printMachine(PrintWriter out) {
+        Runtime rt = Runtime.getRuntime();
+        out.printf("machine: %d cores, max heap %d MiB, Java %s (%s), %s %s%n", rt.availableProcessors(),
+                rt.maxMemory() >> 20, System.getProperty("java.version"), System.getProperty("java.vm.name"),
+                System.getProperty("os.name"), System.getProperty("os.arch"));
+    }
+
+    private static double pct(long[] sorted, int p) {
+        int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;
+    }
+
+    private static double secs(long nanos) {
+        return nanos / 1e9;
+    }
+
+    private static JsonNode readJson(Path file) throws java.io.IOException {
+        return Files.isRegularFile(file) ? JSON.readTree(file.toFile()) : null;
+    }
+}
