@@ -79,6 +79,27 @@ final class Pipeline implements AutoCloseable {
                 new org.trustmap.crawler.sources.inventory.InventoryParser());
     }
 
+    /**
+     * Stages a real fixture file with the parser {@code SourceCatalog} registers for {@code sourceId}, as a refresh
+     * does with {@code --input ID=PATH} (the file is copied into the inputs folder and archived first).
+     */
+    Capture source(String sourceId, Path fixture) throws IOException {
+        SourceParser parser = org.trustmap.crawler.SourceCatalog.parser(sourceId)
+                .orElseThrow(() -> new IllegalArgumentException("no source " + sourceId));
+        String name = fixture.getFileName().toString();
+        Path file = Files.createDirectories(inputs.resolve(sourceId)).resolve(name);
+        Files.copy(fixture, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return stage(sourceId + "/" + name, archive.archiveFile(sourceId, file,
+                org.trustmap.crawler.SourceCatalog.contentTypeOf(name), READ_AT), parser);
+    }
+
+    /** Stages a file of the test resources ({@code pipeline/SOURCE/NAME}) with its source's parser. */
+    Capture sourceResource(String sourceId, String name) throws IOException {
+        Path file = Files.createDirectories(inputs.resolve("resources")).resolve(name);
+        Files.write(file, resource("pipeline/" + sourceId + "/" + name));
+        return source(sourceId, file);
+    }
+
     /** Stages a GLEIF API response from the test resources ({@code fixtures/gleif/NAME}) as fetched from {@code uri}. */
     Capture gleif(String name, String uri) throws IOException {
         return gleifBytes(uri, resource("fixtures/gleif/" + name));
