@@ -31,6 +31,8 @@ public final class SourceCatalog {
         PARSERS.put("bods", org.trustmap.crawler.sources.bods.BodsParser::new);
         PARSERS.put("uk-psc", org.trustmap.crawler.sources.ukpsc.UkPscParser::new);
         PARSERS.put("ares", org.trustmap.crawler.sources.ares.AresParser::new);
+        PARSERS.put("common-criteria", org.trustmap.crawler.sources.commoncriteria.CommonCriteriaParser::new);
+        PARSERS.put("eucc", org.trustmap.crawler.sources.eucc.EuccParser::new);
         PARSERS.put("wikidata", org.trustmap.crawler.sources.wikidata.WikidataParser::new);
     }
 
