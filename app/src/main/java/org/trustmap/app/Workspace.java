@@ -24,6 +24,10 @@ public final class Workspace implements AutoCloseable {
     private EvidenceArchive archive;
     private StagingStore staging;
     private Neo4jConnection neo4j;
+    // one lock per resource: the background Neo4j start (warmUp) must not hold up the crawl's archive or staging
+    private final Object archiveLock = new Object();
+    private final Object stagingLock = new Object();
+    private final Object neo4jLock = new Object();
 
     public Workspace(Path home, Path data, Optional<URI> neo4jUri, int boltPort) {
         this.home = home.toAbsolutePath().normalize();
@@ -50,25 +54,31 @@ public final class Workspace implements AutoCloseable {
         return Files.createDirectories(home.resolve("runs").resolve(runId));
     }
 
-    public synchronized EvidenceArchive archive() throws IOException {
-        if (archive == null) {
-            archive = EvidenceArchive.open(home.resolve("archive"));
+    public EvidenceArchive archive() throws IOException {
+        synchronized (archiveLock) {
+            if (archive == null) {
+                archive = EvidenceArchive.open(home.resolve("archive"));
+            }
+            return archive;
         }
-        return archive;
     }
 
-    public synchronized StagingStore staging() throws IOException {
-        if (staging == null) {
-            staging = StagingStore.open(home.resolve("staging"), data.resolve("ontology/shapes.ttl"));
+    public StagingStore staging() throws IOException {
+        synchronized (stagingLock) {
+            if (staging == null) {
+                staging = StagingStore.open(home.resolve("staging"), data.resolve("ontology/shapes.ttl"));
+            }
+            return staging;
         }
-        return staging;
     }
 
-    public synchronized Neo4jConnection neo4j() {
-        if (neo4j == null) {
-            neo4j = Neo4jConnection.open(home.resolve("neo4j"), neo4jUri, boltPort);
+    public Neo4jConnection neo4j() {
+        synchronized (neo4jLock) {
+            if (neo4j == null) {
+                neo4j = Neo4jConnection.open(home.resolve("neo4j"), neo4jUri, boltPort);
+            }
+            return neo4j;
         }
-        return neo4j;
     }
 
     /** Starts opening the graph in the background (an embedded start takes seconds) while other work goes on. */
@@ -89,7 +99,17 @@ public final class Workspace implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() throws IOException {
+    public void close() throws IOException {
+        synchronized (neo4jLock) {
+            synchronized (stagingLock) {
+                synchronized (archiveLock) {
+                    closeAll();
+                }
+            }
+        }
+    }
+
+    private void closeAll() throws IOException {
         try {
             if (neo4j != null) {
                 neo4j.close();

@@ -1,0 +1,42 @@
+package org.trustmap.app.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GoldenCopyGeneratorTest {
+    @Test
+    void syntheticLeisCarryValidIso17442CheckDigits() {
+        for (int i : new int[] {0, 1, 123, 99_999, 3_400_000}) {
+            String lei = GoldenCopyGenerator.lei(i);
+            assertThat(lei).hasSize(20).startsWith("SYNT00");
+            assertThat(GoldenCopyGenerator.valid(lei)).isTrue();
+        }
+        // a real LEI from the GLEIF fixtures checks out the same way
+        assertThat(GoldenCopyGenerator.valid("549300YX4S1LLSMK2627")).isTrue();
+        assertThat(GoldenCopyGenerator.valid("549300YX4S1LLSMK2628")).isFalse();
+    }
+
+    @Test
+    void sameSeedGivesSameBytesAndTheFilesAreMarkedSynthetic(@TempDir Path dir) throws Exception {
+        var a = new GoldenCopyGenerator(7).generate(dir.resolve("a"), 300, 40);
+        var b = new GoldenCopyGenerator(7).generate(dir.resolve("b"), 300, 40);
+        for (String f : new String[] {"gleif/lei-data.xml", "gleif/rr-data.xml", "gleif/repex-data.xml", "inventory.csv"}) {
+            assertThat(Files.readAllBytes(dir.resolve("a").resolve(f))).isEqualTo(Files.readAllBytes(dir.resolve("b").resolve(f)));
+            assertThat(Files.readString(dir.resolve("a").resolve(f))).contains("SYNTHETIC");
+        }
+        String lei = Files.readString(a.gleifFolder().resolve("lei-data.xml"));
+        assertThat(lei).contains("<lei:Country>CN</lei:Country>", "<lei:Country>HK</lei:Country>",
+                "Synthetic Entity 000000");
+        String rr = Files.readString(a.gleifFolder().resolve("rr-data.xml"));
+        assertThat(rr).contains("IS_DIRECTLY_CONSOLIDATED_BY", "IS_ULTIMATELY_CONSOLIDATED_BY");
+        String repex = Files.readString(a.gleifFolder().resolve("repex-data.xml"));
+        assertThat(repex).contains("NATURAL_PERSONS", "NON_CONSOLIDATING", "NON_PUBLIC");
+        assertThat(Files.readAllLines(a.inventory())).hasSize(3 + 40);
+        assertThat(a.relationships()).isEqualTo(b.relationships()).isPositive();
+    }
+}
