@@ -33,6 +33,7 @@ public final class SourceCatalog {
         PARSERS.put("ares", org.trustmap.crawler.sources.ares.AresParser::new);
         PARSERS.put("common-criteria", org.trustmap.crawler.sources.commoncriteria.CommonCriteriaParser::new);
         PARSERS.put("eucc", org.trustmap.crawler.sources.eucc.EuccParser::new);
+        PARSERS.put("vendor-pages", org.trustmap.crawler.sources.vendorpages.VendorPagesParser::new);
         PARSERS.put("wikidata", org.trustmap.crawler.sources.wikidata.WikidataParser::new);
     }
 
