@@ -34,6 +34,7 @@ public final class SourceCatalog {
         PARSERS.put("common-criteria", org.trustmap.crawler.sources.commoncriteria.CommonCriteriaParser::new);
         PARSERS.put("eucc", org.trustmap.crawler.sources.eucc.EuccParser::new);
         PARSERS.put("vendor-pages", org.trustmap.crawler.sources.vendorpages.VendorPagesParser::new);
+        PARSERS.put("nvd-cpe", org.trustmap.crawler.sources.nvdcpe.NvdCpeParser::new);
         PARSERS.put("wikidata", org.trustmap.crawler.sources.wikidata.WikidataParser::new);
     }
 
