@@ -152,4 +152,34 @@ class OwnershipSourcesPipelineTest {
                 RETURN collect(DISTINCT j.code) AS codes""").execute().records().get(0).get("codes").asList(v -> v.asString()))
                 .containsExactly("CN");
     }
+
+    @Test
+    void wikidataItemsMergeByQidAndABrandLeadsToItsOwnersCountry(Driver driver) throws Exception {
+        // CONSTRUCTED results with fake QIDs (crawler fixtures/wikidata/SOURCES.md); the inventory row is constructed
+        pipeline.inventoryText("brand.csv", INVENTORY_HEADER
+                + "Example Water Utility,water,IP camera,ConBrand,test-camera-2,,,,3\n");
+        Capture results = pipeline.source("wikidata",
+                CRAWLER_FIXTURES.resolve("wikidata/constructed_organizations_results.json"));
+        pipeline.refresh(driver);
+        assertThat(pipeline.problems()).hasSize(3); // the constructed file's deliberately bad rows
+
+        // the item and the records naming it as maker or owner are one organization (same QID)
+        assertThat(driver.executableQuery("""
+                MATCH (o:Organization) WHERE o.name = 'Constructed Camera Co., Ltd.' RETURN count(o) AS n""")
+                .execute().records().get(0).get("n").asLong()).isEqualTo(1);
+        assertThat(controls(driver, "Constructed Camera Co., Ltd.")).extracting(r -> r.get("parent").asString()
+                + " " + r.get("kind").asString() + (r.get("share").isNull() ? "" : " " + r.get("share").asDouble()))
+                .contains("Constructed Holding Group SHAREHOLDING 42.0", "Constructed Holding Group STATED",
+                        "Constructed Investment Fund SHAREHOLDING 10.0");
+        assertThat(controls(driver, "Constructed Europe GmbH")).extracting(r -> r.get("parent").asString())
+                .contains("Constructed Camera Co., Ltd.");
+
+        String camera = ProductIds.of("ConBrand", "test-camera-2", null, null);
+        StoredFinding f = StoredFinding.of(driver, camera, DEFAULT_PROFILE);
+        assertThat(f.verdict()).isEqualTo("EXPOSED");
+        assertThat(f.path("MAKER")).extracting(h -> h.get("from") + " -> " + h.get("to")).contains(
+                "ConBrand -> Constructed Camera Co., Ltd.");
+        assertThat(f.path("MAKER").get(1)).containsEntry("source", "wikidata")
+                .containsEntry("recordId", results.warcRecordId());
+    }
 }
