@@ -19,7 +19,8 @@ import org.trustmap.crawler.ProductIds;
 /**
  * Issue 5's end-to-end cases on the product-side sources' real fixtures: a white-label router reaches its PRC maker
  * through its device record, a radio whose only grantee is outside the PRC does not, and a CycloneDX service whose
- * provider is registered in the PRC gives a DATA_TRANSFER finding. Inventories are constructed (see the resources'
+ * provider is registered in the PRC gives a DATA_TRANSFER finding, and so does a chat assistant whose privacy policy
+ * names a controller registered in China (the Mistral counterexample does not). Inventories are constructed (see the resources'
  * README); device records, grant exports and registry rows are the crawler's real fixtures or verbatim rows of them.
  */
 @ExtendWith(Neo4jTestServer.class)
@@ -40,6 +41,7 @@ class ProductSourcesPipelineTest {
 
     @AfterEach
     void stop() throws Exception {
+        System.clearProperty("trustmap.vendor-pages");
         pipeline.close();
     }
 
@@ -100,6 +102,35 @@ class ProductSourcesPipelineTest {
         assertThat(f.verdict()).isNotEqualTo("EXPOSED");
         assertThat(f.findings()).isEmpty();
         assertThat(f.reaches()).isEmpty();
+    }
+
+    @Test
+    void chatAssistantWhosePrivacyPolicyNamesAControllerRegisteredInChinaGivesADataTransferFinding(Driver driver)
+            throws Exception {
+        // the catalog's parser reads the rules from data/vendor-pages of the working folder (the module here)
+        System.setProperty("trustmap.vendor-pages", "../data/vendor-pages");
+        pipeline.inventoryText("assistants.csv", INVENTORY_HEADER
+                + "Example Ministry,public-administration,Chat assistant,DeepSeek,DeepSeek Chat,,,,1\n"
+                + "Example Ministry,public-administration,Chat assistant (EU),Mistral AI,Le Chat,,,,1\n");
+        Capture deepseek = pipeline.source("vendor-pages",
+                CRAWLER_FIXTURES.resolve("vendor-pages/deepseek_privacy_policy.snapshot.html"));
+        pipeline.source("vendor-pages", CRAWLER_FIXTURES.resolve("vendor-pages/mistral_le_chat_privacy_policy.snapshot.html"));
+        pipeline.refresh(driver);
+        assertThat(pipeline.problems()).isEmpty();
+
+        StoredFinding f = StoredFinding.of(driver, "deepseek/deepseek-chat", DEFAULT_PROFILE);
+        assertThat(f.verdict()).isEqualTo("EXPOSED");
+        assertThat(f.routes()).containsExactly("DATA_TRANSFER");
+        assertThat(f.jurisdictions()).containsExactly("CN");
+        List<Map<String, Object>> path = f.path("DATA_TRANSFER");
+        assertThat(path).extracting(h -> h.get("relation")).containsExactly("SENDS_DATA_TO", "BASED_IN");
+        assertThat(path.get(0)).containsEntry("to", "Hangzhou DeepSeek Artificial Intelligence Co., Ltd.")
+                .containsEntry("source", "vendor-pages").containsEntry("recordId", deepseek.warcRecordId());
+        assertThat(path.get(1)).containsEntry("to", "CN").containsEntry("source", "vendor-pages");
+
+        StoredFinding mistral = StoredFinding.of(driver, "mistral-ai/le-chat", DEFAULT_PROFILE);
+        assertThat(mistral.verdict()).isNotEqualTo("EXPOSED");
+        assertThat(mistral.findings()).isEmpty();
     }
 
     @Test
