@@ -37,7 +37,8 @@ class RefreshJobTest {
             args.addAll(List.of("--input", source + "=" + DEMO.resolve("snapshot").resolve(source)));
         }
         args.addAll(List.of("--input", "curated=" + DEMO.resolve("curated-facts.csv"),
-                "--inventory", DEMO.resolve("inventory.csv").toString()));
+                "--inventory", DEMO.resolve("inventory.csv").toString(),
+                "--inventory", DEMO.resolve("inventory-boms").toString()));
         return args.toArray(String[]::new);
     }
 
@@ -65,6 +66,11 @@ class RefreshJobTest {
             assertThat(verdict(s, "Office laptop OS")).isEqualTo("NOT_FOUND");
             assertThat(verdict(s, "Infusion pump")).isEqualTo("UNDETERMINED");
             assertThat(verdict(s, "Patient monitor")).isEqualTo("UNDETERMINED");
+            // the CycloneDX inventory: DATA_TRANSFER through its service provider, COMPONENT through a camera inside
+            List<String> routes = s.run("""
+                    MATCH (f:ExposureFinding)-[:FOR]->(:Product {name: 'Clinical Notes Assistant'}) RETURN f.routes AS r""")
+                    .single().get("r").asList(v -> v.asString());
+            assertThat(routes).contains("DATA_TRANSFER", "COMPONENT");
             // the CONTROL route: Hikvision -> CETC, stated by the DoD's 1260H list of 2025-01-07
             Record hop = s.run("""
                     MATCH (:Organization {id: $hik})-[r:CONTROLLED_BY]->(:Organization {name: 'China Electronics Technology Group Corporation'})

@@ -40,6 +40,10 @@ public class DemoCommand implements Callable<Integer> {
         }
         inputs.add(new RefreshRequest.Input("curated", demo.resolve("curated-facts.csv").toAbsolutePath().normalize().toString()));
         inputs.add(new RefreshRequest.Input("inventory", demo.resolve("inventory.csv").toAbsolutePath().normalize().toString()));
+        Path boms = demo.resolve("inventory-boms");
+        if (Files.isDirectory(boms)) {
+            inputs.add(new RefreshRequest.Input("inventory", boms.toAbsolutePath().normalize().toString()));
+        }
         return inputs;
     }
 
