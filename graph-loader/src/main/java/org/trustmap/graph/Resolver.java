@@ -358,6 +358,17 @@ public final class Resolver {
             return c;
         }
 
+        private Set<String> legalNames(int i) {
+            Set<String> n = new TreeSet<>();
+            for (String name : records.get(i).texts(Tm.name)) {
+                String norm = Names.normalize(name);
+                if (Names.matchable(norm)) {
+                    n.add(norm);
+                }
+            }
+            return n;
+        }
+
         private Set<String> computeNames(int i) {
             StagedRecord r = records.get(i);
             Set<String> n = new TreeSet<>();
@@ -376,11 +387,16 @@ public final class Resolver {
             return all;
         }
 
+        /**
+         * Same legal name within a country. Aliases and previous names are left out here: a list's alias ("China
+         * Telecom" for a group) can equal a subsidiary's legal name, and two registered entities must not merge on
+         * it. Aliases still let a name-only reference find its organization (below).
+         */
         private void byNameInCountry() {
             Map<String, Integer> first = new HashMap<>();
             for (int i = 0; i < records.size(); i++) {
                 for (String c : countries(i)) {
-                    for (String name : names(i)) {
+                    for (String name : legalNames(i)) {
                         Integer f = first.putIfAbsent(c + "|" + name, i);
                         if (f != null) {
                             union(f, i, "same name '" + name + "' in " + c);
@@ -411,23 +427,20 @@ public final class Resolver {
                     if (anchored[find(i)]) {
                         continue;
                     }
-                    for (String name : names(i)) {
-                        Set<Integer> roots = rootsByName.get(name);
-                        if (roots == null) {
-                            continue;
+                    // the record's legal name decides first; an alias only when the legal name finds nothing
+                    Match match = match(legalNames(i), rootsByName);
+                    if (match == null) {
+                        Set<String> aliases = new TreeSet<>(names(i));
+                        aliases.removeAll(legalNames(i));
+                        match = match(aliases, rootsByName);
+                    }
+                    if (match != null && union(match.root(), i,
+                            "name '" + match.name() + "' matches the only organization carrying it")) {
+                        int root = find(i);
+                        for (String other : names(i)) {
+                            rootsByName.computeIfAbsent(other, k -> new HashSet<>()).add(root);
                         }
-                        Set<Integer> live = new HashSet<>();
-                        roots.forEach(x -> live.add(find(x)));
-                        rootsByName.put(name, live);
-                        if (live.size() == 1 && union(live.iterator().next(), i,
-                                "name '" + name + "' matches the only organization carrying it")) {
-                            int root = find(i);
-                            for (String other : names(i)) {
-                                rootsByName.computeIfAbsent(other, k -> new HashSet<>()).add(root);
-                            }
-                            changed = true;
-                            break;
-                        }
+                        changed = true;
                     }
                 }
             }
@@ -443,6 +456,31 @@ public final class Resolver {
                     }
                 }
             }
+        }
+
+        private record Match(int root, String name) {
+        }
+
+        /** The one anchored cluster these names lead to; null when none, or when they lead to several. */
+        private Match match(Set<String> names, Map<String, Set<Integer>> rootsByName) {
+            Match found = null;
+            for (String name : names) {
+                Set<Integer> roots = rootsByName.get(name);
+                if (roots == null) {
+                    continue;
+                }
+                Set<Integer> live = new HashSet<>();
+                roots.forEach(x -> live.add(find(x)));
+                if (live.size() != 1) {
+                    return null;
+                }
+                int root = live.iterator().next();
+                if (found != null && found.root() != root) {
+                    return null;
+                }
+                found = found == null ? new Match(root, name) : found;
+            }
+            return found;
         }
 
         Map<Node, String> assignIds() {
