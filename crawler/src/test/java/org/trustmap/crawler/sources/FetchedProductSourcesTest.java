@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +11,6 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 
-import com.sun.net.httpserver.HttpServer;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -43,28 +40,20 @@ import org.trustmap.crawler.fetch.FetcherConfig;
 class FetchedProductSourcesTest {
     @TempDir
     Path dir;
-    HttpServer server;
+    FixtureServer server;
 
     @BeforeEach
     void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.start();
+        server = new FixtureServer();
     }
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        server.close();
     }
 
     void serve(String path, String fixture, String contentType) throws IOException {
-        byte[] body = Files.readAllBytes(Path.of("src/test/resources/fixtures").resolve(fixture));
-        server.createContext(path, exchange -> {
-            exchange.getResponseHeaders().add("Content-Type", contentType);
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
+        server.serve(path, fixture, contentType);
     }
 
     @ParameterizedTest(name = "{0} at {1}")
@@ -78,7 +67,7 @@ class FetchedProductSourcesTest {
     void aSourceFetchedAtItsRealPathIsArchivedAndStagedWithItsRecordId(String source, String path, String fixture,
                                                                        String contentType) throws IOException {
         serve(path.replace("%20", " "), fixture, contentType);
-        int port = server.getAddress().getPort();
+        int port = server.port();
         URI url = URI.create("http://127.0.0.1:" + port + path);
         FetcherConfig config = FetcherConfig.defaults().withLoopbackPorts(Set.of(port))
                 .withDelays(Duration.ofMillis(1), Duration.ofSeconds(1));

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +15,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import com.sun.net.httpserver.HttpServer;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -57,28 +54,20 @@ import org.trustmap.crawler.sources.wikidata.WikidataQuery;
 class FetchedSourcesTest {
     @TempDir
     Path dir;
-    HttpServer server;
+    FixtureServer server;
 
     @BeforeEach
     void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.start();
+        server = new FixtureServer();
     }
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        server.close();
     }
 
     void serve(String path, String fixture, String contentType) throws IOException {
-        byte[] body = Files.readAllBytes(Path.of("src/test/resources/fixtures").resolve(fixture));
-        server.createContext(path, exchange -> {
-            exchange.getResponseHeaders().add("Content-Type", contentType);
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
+        server.serve(path, fixture, contentType);
     }
 
     record Staged(Capture capture, List<String> controlLinks, Set<String> recordIds, List<String> problems) {
@@ -86,7 +75,7 @@ class FetchedSourcesTest {
 
     /** Fetches {@code pathAndQuery} from the loopback server and stages it with the source's parser. */
     Staged fetchAndStage(String source, String pathAndQuery) throws IOException {
-        int port = server.getAddress().getPort();
+        int port = server.port();
         URI url = URI.create("http://127.0.0.1:" + port + pathAndQuery);
         FetcherConfig config = FetcherConfig.defaults().withLoopbackPorts(Set.of(port))
                 .withDelays(Duration.ofMillis(1), Duration.ofSeconds(1));
@@ -173,7 +162,7 @@ class FetchedSourcesTest {
     @Test
     void wikidataQueryResultsFetchedFromTheSparqlEndpointStageTheirChains() throws IOException {
         serve("/sparql", "wikidata/constructed_organizations_results.json", "application/sparql-results+json");
-        int port = server.getAddress().getPort();
+        int port = server.port();
         URI url = WikidataQuery.url("http://127.0.0.1:" + port + "/sparql", List.of("Q0000001", "Q0000006",
                 "Q0000007", "Q0000009"));
         String pathAndQuery = url.getRawPath() + "?" + url.getRawQuery();
