@@ -61,12 +61,6 @@ public final class StagingStore implements AutoCloseable {
         return dsg;
     }
 
-    /** True when this capture's graph was already staged (and accepted) earlier. */
-    public boolean isStaged(Capture capture) {
-        Node g = NodeFactory.createURI(capture.graphName());
-        return dsg.calculateRead(() -> dsg.contains(Tm.CAPTURES_GRAPH, g, RDF.type.asNode(), Tm.Capture));
-    }
-
     /**
      * Parses a capture into its named graph, replacing what was there. Records the parser rejects and records that
      * break the shapes are left out and reported; the rest is committed.

@@ -60,11 +60,12 @@ public final class ExposureDeriver {
      *              they never decide the verdict
      */
     public record Verdict(String productId, String verdict, List<Finding> findings, List<String> gaps,
-                          List<String> flags) {
+                          List<String> flags, List<String> reaches) {
         public Verdict {
             findings = List.copyOf(findings);
             gaps = List.copyOf(gaps);
             flags = List.copyOf(flags);
+            reaches = List.copyOf(reaches);
         }
     }
 
@@ -84,7 +85,7 @@ public final class ExposureDeriver {
             Verdict v = evaluate(g, profile, productId);
             counts.merge(v.verdict(), 1, Integer::sum);
             findings += v.findings().size();
-            rows.add(row(v, profile, runId, g));
+            rows.add(row(v, profile));
         }
         try (Session s = driver.session(SessionConfig.forDatabase(database))) {
             for (int i = 0; i < Math.max(1, rows.size()); i += GraphLoader.BATCH) {
@@ -123,6 +124,7 @@ public final class ExposureDeriver {
         Set<String> gaps = new LinkedHashSet<>();
         Set<String> seenFinding = new HashSet<>();
         Set<String> flags = new java.util.TreeSet<>();
+        Set<String> reaches = new LinkedHashSet<>();
         boolean makerKnown = false;
 
         // starts: (route, path so far, organization)
@@ -181,6 +183,7 @@ public final class ExposureDeriver {
                     String key = start.route() + "|" + org + "|" + b.to();
                     if (seenFinding.add(key)) {
                         findings.add(new Finding(start.route(), b.to(), append(path, hop(g, b, false))));
+                        reaches.add(org);
                     }
                     break;
                 }
@@ -225,10 +228,10 @@ public final class ExposureDeriver {
         }
         if (!findings.isEmpty()) {
             // a complete path settles it; what is unknown further up no longer changes the verdict
-            return new Verdict(productId, "EXPOSED", findings, List.of(), List.copyOf(flags));
+            return new Verdict(productId, "EXPOSED", findings, List.of(), List.copyOf(flags), List.copyOf(reaches));
         }
         return new Verdict(productId, gaps.isEmpty() ? "NOT_FOUND" : "UNDETERMINED", findings, List.copyOf(gaps),
-                List.copyOf(flags));
+                List.copyOf(flags), List.of());
     }
 
     /** Control kinds that mean influence, not control, when no share says otherwise. */
@@ -303,7 +306,7 @@ public final class ExposureDeriver {
         return List.copyOf(p);
     }
 
-    private static Map<String, Object> row(Verdict v, Profile profile, String runId, GraphSnapshot g) {
+    private static Map<String, Object> row(Verdict v, Profile profile) {
         Map<String, Object> m = new HashMap<>();
         m.put("id", v.productId() + "|" + profile.name());
         m.put("productId", v.productId());
@@ -312,17 +315,7 @@ public final class ExposureDeriver {
         m.put("flags", v.flags());
         m.put("routes", v.findings().stream().map(Finding::route).distinct().sorted().toList());
         m.put("jurisdictions", v.findings().stream().map(Finding::jurisdiction).distinct().sorted().toList());
-        Set<String> reaches = new LinkedHashSet<>();
-        for (Finding f : v.findings()) {
-            Hop last = f.path().get(f.path().size() - 1);
-            // names are not unique: the organization reached is the one whose BASED_IN fact is this very hop
-            g.basedIn.forEach((id, facts) -> {
-                if (last.from().equals(g.orgNames.get(id)) && facts.stream().anyMatch(b -> hop(g, b, false).equals(last))) {
-                    reaches.add(id);
-                }
-            });
-        }
-        m.put("reaches", List.copyOf(reaches));
+        m.put("reaches", v.reaches());
         try {
             m.put("findings", JSON.writeValueAsString(v.findings()));
         } catch (JsonProcessingException e) {

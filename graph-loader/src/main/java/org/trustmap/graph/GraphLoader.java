@@ -282,15 +282,43 @@ public final class GraphLoader {
         return row;
     }
 
+    /** A digest of every row to load, row by row (keys sorted), so equal inputs give an equal stamp. */
     private static String stamp(Object... parts) {
-        return sha1(String.valueOf(java.util.Arrays.deepHashCode(parts)) + java.util.Arrays.deepToString(parts)).substring(0, 16);
+        MessageDigest md = sha1();
+        for (Object part : parts) {
+            digest(md, part);
+            md.update((byte) '|');
+        }
+        return HexFormat.of().formatHex(md.digest()).substring(0, 16);
     }
 
-    static String sha1(String s) {
+    private static void digest(MessageDigest md, Object value) {
+        if (value instanceof Map<?, ?> map) {
+            new java.util.TreeMap<Object, Object>(map).forEach((k, v) -> {
+                md.update(String.valueOf(k).getBytes(StandardCharsets.UTF_8));
+                md.update((byte) '=');
+                digest(md, v);
+                md.update((byte) ';');
+            });
+        } else if (value instanceof List<?> list) {
+            list.forEach(v -> {
+                digest(md, v);
+                md.update((byte) ',');
+            });
+        } else {
+            md.update(String.valueOf(value).getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static MessageDigest sha1() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(s.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-1");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    static String sha1(String s) {
+        return HexFormat.of().formatHex(sha1().digest(s.getBytes(StandardCharsets.UTF_8)));
     }
 }

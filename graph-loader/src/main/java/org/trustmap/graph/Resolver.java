@@ -122,7 +122,7 @@ public final class Resolver {
         }
         edges.addAll(identifierLinks(records, orgs, orgId));
         return new ResolvedGraph(clusters.organizations(orgId), List.copyOf(products.values()), deployments, edges,
-                basedIn, exceptions, flags, clusters.merges());
+                basedIn, exceptions, flags, clusters.merges(orgId));
     }
 
     /**
@@ -560,8 +560,7 @@ public final class Resolver {
             return orgs;
         }
 
-        List<Merge> merges() {
-            Map<Node, String> ids = assignIds();
+        List<Merge> merges(Map<Node, String> ids) {
             List<Merge> out = new ArrayList<>();
             for (String[] r : reasons) {
                 StagedRecord rec = records.get(index.get(org.apache.jena.graph.NodeFactory.createURI(r[0])));

@@ -3,7 +3,6 @@ package org.trustmap.app.batch;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -140,9 +139,5 @@ final class CrawlTasklet extends RefreshTasklet {
                     .filter(p -> !p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".md"))
                     .sorted().toList();
         }
-    }
-
-    static Instant now() {
-        return Instant.now();
     }
 }

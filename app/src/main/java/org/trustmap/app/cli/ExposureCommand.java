@@ -1,6 +1,5 @@
 package org.trustmap.app.cli;
 
-import java.io.PrintWriter;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -34,10 +33,5 @@ public class ExposureCommand implements Callable<Integer> {
             return ExposurePrinter.print(workspace, Optional.ofNullable(product), f, spec.commandLine().getOut(),
                     spec.commandLine().getErr());
         }
-    }
-
-    static int flush(PrintWriter out, int code) {
-        out.flush();
-        return code;
     }
 }

@@ -14,9 +14,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.jena.graph.Node;
@@ -64,39 +61,9 @@ public final class BodsParser implements SourceParser {
     public void parse(InputStream body, ParseContext context, RecordSink sink) throws IOException {
         Map<String, Party> parties = new HashMap<>();
         List<Pending> pending = new ArrayList<>();
-        try (JsonParser p = JSON.getFactory().createParser(body)) {
-            JsonToken t;
-            try {
-                t = p.nextToken();
-                if (t == JsonToken.START_ARRAY) {
-                    t = p.nextToken();
-                }
-            } catch (JsonProcessingException e) {
-                context.reject("line " + e.getLocation().getLineNr(), "not JSON: " + e.getOriginalMessage());
-                return;
-            }
-            int n = 0;
-            while (t != null && t != JsonToken.END_ARRAY) {
-                n++;
-                String where = "statement " + n + " (line " + p.currentTokenLocation().getLineNr() + ")";
-                try {
-                    if (t != JsonToken.START_OBJECT) {
-                        context.reject(where, "is not a JSON object");
-                        p.skipChildren();
-                    } else {
-                        JsonNode s = JSON.readTree(p);
-                        statement(s, where, parties, pending, sink);
-                    }
-                    t = p.nextToken();
-                } catch (JsonProcessingException e) {
-                    context.reject(where, "not JSON, the rest of the document is not read: " + e.getOriginalMessage());
-                    break;
-                } catch (IllegalArgumentException e) {
-                    context.reject(where, e.getMessage());
-                    t = p.nextToken();
-                }
-            }
-        }
+        JsonValues.readObjects(body, JSON, context,
+                (n, line) -> "statement " + n + " (line " + line + ")",
+                (s, where, line) -> statement(s, where, parties, pending, sink));
         for (Pending r : pending) {
             try {
                 relationship(r.statement(), r.where(), parties, sink);

@@ -10,9 +10,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.jena.graph.Node;
@@ -54,37 +51,8 @@ public final class UkPscParser implements SourceParser {
 
     @Override
     public void parse(InputStream body, ParseContext context, RecordSink sink) throws IOException {
-        try (JsonParser p = JSON.getFactory().createParser(body)) {
-            JsonToken t;
-            try {
-                t = p.nextToken();
-                if (t == JsonToken.START_ARRAY) {
-                    t = p.nextToken();
-                }
-            } catch (JsonProcessingException e) {
-                context.reject("line " + e.getLocation().getLineNr(), "not JSON: " + e.getOriginalMessage());
-                return;
-            }
-            while (t != null && t != JsonToken.END_ARRAY) {
-                long line = p.currentTokenLocation().getLineNr();
-                String where = "line " + line;
-                try {
-                    if (t != JsonToken.START_OBJECT) {
-                        context.reject(where, "is not a JSON object");
-                        p.skipChildren();
-                    } else {
-                        record(JSON.readTree(p), line, where, sink);
-                    }
-                    t = p.nextToken();
-                } catch (JsonProcessingException e) {
-                    context.reject(where, "not JSON, the rest of the document is not read: " + e.getOriginalMessage());
-                    break;
-                } catch (IllegalArgumentException e) {
-                    context.reject(where, e.getMessage());
-                    t = p.nextToken();
-                }
-            }
-        }
+        JsonValues.readObjects(body, JSON, context, (n, line) -> "line " + line,
+                (r, where, line) -> record(r, line, where, sink));
     }
 
     private static void record(JsonNode r, long line, String where, RecordSink sink) {
