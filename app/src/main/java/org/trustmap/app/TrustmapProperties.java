@@ -17,7 +17,8 @@ public record TrustmapProperties(Path home, Path data, String profile, Neo4j neo
     /**
      * @param uri      external Neo4j (bolt:// or neo4j://); empty = embedded
      * @param boltPort port of the embedded Bolt connector; 0 = any free port
+     * @param maxRetry how long the driver retries a managed transaction after a transient failure (server gone)
      */
-    public record Neo4j(String uri, int boltPort) {
+    public record Neo4j(String uri, int boltPort, java.time.Duration maxRetry) {
     }
 }

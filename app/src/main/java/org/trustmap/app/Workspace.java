@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 import org.trustmap.crawler.StagingStore;
@@ -21,6 +22,7 @@ public final class Workspace implements AutoCloseable {
     private final Path data;
     private final Optional<URI> neo4jUri;
     private final int boltPort;
+    private final Duration maxRetry;
     private EvidenceArchive archive;
     private StagingStore staging;
     private Neo4jConnection neo4j;
@@ -30,6 +32,11 @@ public final class Workspace implements AutoCloseable {
     private final Object neo4jLock = new Object();
 
     public Workspace(Path home, Path data, Optional<URI> neo4jUri, int boltPort) {
+        this(home, data, neo4jUri, boltPort, Neo4jConnection.DEFAULT_MAX_RETRY);
+    }
+
+    public Workspace(Path home, Path data, Optional<URI> neo4jUri, int boltPort, Duration maxRetry) {
+        this.maxRetry = maxRetry;
         this.home = home.toAbsolutePath().normalize();
         this.data = data.toAbsolutePath().normalize();
         this.neo4jUri = neo4jUri;
@@ -39,7 +46,8 @@ public final class Workspace implements AutoCloseable {
     public static Workspace of(TrustmapProperties p) {
         String uri = p.neo4j() == null ? null : p.neo4j().uri();
         return new Workspace(p.home(), p.data(), uri == null || uri.isBlank() ? Optional.empty() : Optional.of(URI.create(uri)),
-                p.neo4j() == null ? 0 : p.neo4j().boltPort());
+                p.neo4j() == null ? 0 : p.neo4j().boltPort(),
+                p.neo4j() == null || p.neo4j().maxRetry() == null ? Neo4jConnection.DEFAULT_MAX_RETRY : p.neo4j().maxRetry());
     }
 
     public Path home() {
@@ -75,7 +83,7 @@ public final class Workspace implements AutoCloseable {
     public Neo4jConnection neo4j() {
         synchronized (neo4jLock) {
             if (neo4j == null) {
-                neo4j = Neo4jConnection.open(home.resolve("neo4j"), neo4jUri, boltPort);
+                neo4j = Neo4jConnection.open(home.resolve("neo4j"), neo4jUri, boltPort, maxRetry);
             }
             return neo4j;
         }

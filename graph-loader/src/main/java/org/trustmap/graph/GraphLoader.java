@@ -64,7 +64,8 @@ public final class GraphLoader {
         long t0 = System.nanoTime();
         try (Session s = session()) {
             for (String statement : SCHEMA) {
-                s.run(statement).consume();
+                // a managed transaction, so that it is retried like the writes when the server goes away
+                s.executeWriteWithoutResult(tx -> tx.run(statement).consume());
             }
         }
         LOG.debug("schema in {} ms", (System.nanoTime() - t0) / 1_000_000);

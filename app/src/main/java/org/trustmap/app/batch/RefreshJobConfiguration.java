@@ -38,7 +38,7 @@ public class RefreshJobConfiguration {
 
     private static Step step(String name, RefreshTasklet tasklet, JobRepository repository,
                              PlatformTransactionManager tx) {
-        return new StepBuilder(name, repository).tasklet(tasklet, tx).build();
+        return new StepBuilder(name, repository).tasklet(tasklet, tx).listener(new StepLog()).build();
     }
 
 }

@@ -33,8 +33,9 @@ public final class GraphSnapshot {
     public final Map<String, Fact> ultimateParents = new HashMap<>();
 
     public static GraphSnapshot read(Session session) {
-        GraphSnapshot s = new GraphSnapshot();
-        session.executeRead(tx -> {
+        // a new snapshot per attempt: the driver retries this transaction when the server goes away mid-read
+        return session.executeRead(tx -> {
+            GraphSnapshot s = new GraphSnapshot();
             tx.run("MATCH (p:Product) RETURN p.id AS id, coalesce(p.name, p.id) AS name").forEachRemaining(
                     r -> s.productNames.put(r.get("id").asString(), r.get("name").asString()));
             tx.run("MATCH (:Operator)-[:DEPLOYS]->(p:Product) RETURN DISTINCT p.id AS id").forEachRemaining(
@@ -71,9 +72,8 @@ public final class GraphSnapshot {
                     MATCH (o:Organization)-[r:FLAGGED]->(f:Flag)
                     RETURN o.id AS from, 'FLAGGED' AS type, f.id AS to, properties(r) AS props
                     ORDER BY from, to, r.key""").forEachRemaining(r -> add(s.flags, fact(r), true));
-            return null;
+            return s;
         });
-        return s;
     }
 
     private static Fact fact(Record r) {

@@ -1,0 +1,155 @@
+package org.trustmap.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+
+/**
+ * A refresh killed with SIGKILL at many points, in separate JVMs, resumes and ends with the same graph as a clean
+ * run; and a refresh whose Neo4j server is killed during the load, and comes back, completes through the driver's
+ * retried managed transactions with the same graph. The demo's inputs throughout.
+ */
+class CrashSafetyTest {
+    private static final Pattern STEP = Pattern.compile("step (\\w+): (started|COMPLETED)");
+    private static final List<String> STEPS = List.of("crawl", "stage", "resolve", "load", "derive", "report");
+    private static final Duration RUN_LIMIT = Duration.ofMinutes(5);
+
+    @TempDir
+    static Path clean;
+    private static String cleanGraph;
+
+    @BeforeAll
+    static void cleanRun() {
+        CliRun run = CliRun.of(RefreshJobTest.demoArgs("refresh", clean));
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        cleanGraph = RefreshJobTest.withGraph(clean, RefreshJobTest::fingerprint);
+    }
+
+    /** A kill: at the first step at or after {@code step} (null: during start-up), {@code delayMs} after it began. */
+    record KillPoint(String step, long delayMs) {
+    }
+
+    @Test
+    void aRefreshKilledAtManyPointsResumesEachTimeAndEndsWithTheGraphOfACleanRun(@TempDir Path home) throws Exception {
+        String[] args = RefreshJobTest.demoArgs("refresh", home);
+        // each attempt costs a JVM and a Neo4j start: the default list keeps the suite short, -Dtrustmap.crash.soak=true
+        // adds more points inside the steps
+        List<KillPoint> points = Boolean.getBoolean("trustmap.crash.soak")
+                ? List.of(new KillPoint(null, 2_500), new KillPoint("crawl", 0), new KillPoint("crawl", 150),
+                        new KillPoint("stage", 100), new KillPoint("stage", 1_200), new KillPoint("resolve", 50),
+                        new KillPoint("load", 100), new KillPoint("load", 700), new KillPoint("load", 3_000),
+                        new KillPoint("derive", 30), new KillPoint("derive", 500), new KillPoint("report", 0))
+                : List.of(new KillPoint(null, 2_000), new KillPoint("crawl", 0), new KillPoint("stage", 300),
+                        new KillPoint("load", 500), new KillPoint("derive", 30), new KillPoint("report", 0));
+        Set<String> interrupted = new LinkedHashSet<>();
+        List<String> attempts = new ArrayList<>();
+        int i = 0;
+        for (KillPoint point : points) {
+            try (ChildProcess child = ChildProcess.start(home.resolve("logs/attempt-" + (i++) + ".log"), args)) {
+                boolean reached = point.step() == null || awaitStepAtOrAfter(child, point.step());
+                Thread.sleep(point.delayMs());
+                boolean alive = child.alive();
+                child.kill();
+                String killedIn = alive ? interruptedStep(child.log()) : "(already ended)";
+                attempts.add(point + " -> " + killedIn);
+                if (alive && reached) {
+                    interrupted.add(killedIn);
+                }
+                if (!alive) {
+                    break; // the job completed before this kill: nothing left to interrupt
+                }
+            }
+        }
+
+        CliRun resumed = CliRun.of(args);
+
+        assertThat(resumed.exitCode()).as(resumed + "\nkills: " + attempts).isZero();
+        assertThat(resumed.out()).as("kills: " + attempts).contains("run-0001 (resumed after an interruption): COMPLETED");
+        assertThat(interrupted).as("steps interrupted by a kill: " + attempts)
+                .contains("crawl", "stage", "load", "derive");
+        assertThat(RefreshJobTest.withGraph(home, RefreshJobTest::fingerprint)).as("kills: " + attempts)
+                .isEqualTo(cleanGraph);
+    }
+
+    @Test
+    void theNeo4jServerKilledDuringTheLoadComesBackAndTheRefreshCompletesWithTheSameGraph(@TempDir Path dir)
+            throws Exception {
+        Path serverHome = dir.resolve("server");
+        int port;
+        try (ServerSocket free = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        String[] serve = {"serve", "--home", serverHome.toString(), "--data", RefreshJobTest.DATA.toString(),
+                "--bolt-port", String.valueOf(port)};
+        List<String> refreshArgs = new ArrayList<>(List.of(RefreshJobTest.demoArgs("refresh", dir.resolve("job"))));
+        refreshArgs.addAll(List.of("--neo4j-uri", "bolt://127.0.0.1:" + port));
+
+        ChildProcess server = ChildProcess.start(dir.resolve("logs/server-1.log"), serve);
+        ChildProcess second = null;
+        assertThat(server.awaitLog("trustmap: serving", RUN_LIMIT)).as(server.log()).isTrue();
+        try (ChildProcess refresh = ChildProcess.start(dir.resolve("logs/refresh.log"),
+                refreshArgs.toArray(String[]::new))) {
+            assertThat(refresh.awaitLog("step load: started", RUN_LIMIT)).as(refresh.log()).isTrue();
+            server.kill();
+            boolean loadDoneAtKill = refresh.log().contains("step load: COMPLETED");
+            second = ChildProcess.start(dir.resolve("logs/server-2.log"), serve);
+            assertThat(second.awaitLog("trustmap: serving", RUN_LIMIT)).as(second.log()).isTrue();
+
+            assertThat(refresh.await(RUN_LIMIT)).as(refresh.log()).contains(0);
+            assertThat(loadDoneAtKill).as("the server was killed after the load had ended:\n" + refresh.log()).isFalse();
+            assertThat(refresh.log()).contains("run-0001: COMPLETED");
+            try (Driver driver = GraphDatabase.driver("bolt://127.0.0.1:" + port, AuthTokens.none())) {
+                assertThat(GraphFingerprint.of(driver)).isEqualTo(cleanGraph);
+            }
+        } finally {
+            server.close();
+            if (second != null) {
+                second.close();
+            }
+        }
+    }
+
+    /** Waits for the first "step X: started" with X at or after {@code step}; false when the job ended first. */
+    private static boolean awaitStepAtOrAfter(ChildProcess child, String step) throws Exception {
+        int wanted = STEPS.indexOf(step);
+        long deadline = System.nanoTime() + RUN_LIMIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            Matcher m = STEP.matcher(child.log());
+            while (m.find()) {
+                if (m.group(2).equals("started") && STEPS.indexOf(m.group(1)) >= wanted) {
+                    return true;
+                }
+            }
+            if (!child.alive()) {
+                return false;
+            }
+            Thread.sleep(5);
+        }
+        throw new IllegalStateException("step " + step + " never started:\n" + child.log());
+    }
+
+    /** The step that was running when the process died: the last one started and not completed in its log. */
+    private static String interruptedStep(String log) {
+        String running = "(start-up)";
+        Matcher m = STEP.matcher(log);
+        while (m.find()) {
+            running = m.group(2).equals("started") ? m.group(1) : "(between steps)";
+        }
+        return running;
+    }
+}
