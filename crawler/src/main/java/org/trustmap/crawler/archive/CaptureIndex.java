@@ -59,8 +59,25 @@ final class CaptureIndex {
                     // a line cut by a crash: the record it described is re-archived on the next run
                 }
             }
+            endTornLine(file);
         }
         return index;
+    }
+
+    /** A crash can leave the last line without its newline: end it, so that the next line appended stays whole. */
+    private static void endTornLine(Path file) throws IOException {
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file, StandardOpenOption.READ,
+                StandardOpenOption.WRITE)) {
+            long size = ch.size();
+            if (size == 0) {
+                return;
+            }
+            java.nio.ByteBuffer last = java.nio.ByteBuffer.allocate(1);
+            ch.read(last, size - 1);
+            if (last.get(0) != '\n') {
+                ch.write(java.nio.ByteBuffer.wrap(new byte[] {'\n'}), size);
+            }
+        }
     }
 
     /** Documents only: resources and complete 2xx responses, in archive order. */
