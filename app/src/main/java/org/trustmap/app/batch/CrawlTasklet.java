@@ -27,15 +27,16 @@ import org.trustmap.crawler.fetch.Fetcher;
 import org.trustmap.crawler.fetch.FetcherConfig;
 
 /**
- * Step 1: puts every document of the run into the WARC evidence archive and lists them for staging.
+ * Step 1, one partition of it: puts the documents of one part of the run into the WARC evidence archive and lists
+ * them in {@code crawl/<partition>.json}; {@link CrawlPartitions} runs the partitions in parallel and joins their lists.
  * <ul>
- *   <li>Local inputs ({@code --input}, {@code --inventory}) are archived as {@code resource} records
+ *   <li>{@code local}: local inputs ({@code --input}, {@code --inventory}) are archived as {@code resource} records
  *       (content-addressed, so a re-run finds them already there).</li>
- *   <li>Without {@code --replay}: sources given no local input are fetched through the {@link Fetcher} (robots.txt,
- *       politeness, address guard, conditional GET, every response archived). Today that is GLEIF's targeted crawl
- *       of the LEIs the curated facts name, with their parents.</li>
- *   <li>With {@code --replay ARCHIVE}: the documents of a WARC file or folder, read where they lie (nothing is
- *       fetched); a source also given by {@code --input} is read from the input instead.</li>
+ *   <li>{@code replay}: with {@code --replay ARCHIVE}, the documents of a WARC file or folder, read where they lie
+ *       (nothing is fetched); a source also given by {@code --input} is read from the input instead.</li>
+ *   <li>one partition per fetched source (today {@code gleif}): without {@code --replay}, a source given no local
+ *       input is fetched through its own {@link Fetcher} (robots.txt, politeness, address guard, conditional GET, every
+ *       response archived). GLEIF's targeted crawl fetches the LEIs the curated facts name, with their parents.</li>
  * </ul>
  * URLs that give no document are listed as refusals, with the reason; the run goes on.
  */
@@ -49,12 +50,48 @@ final class CrawlTasklet extends RefreshTasklet {
 
     @Override
     void run(RefreshRequest request, String runId, Path runDir, StepContribution contribution) throws IOException {
+        String partition = contribution.getStepExecution().getExecutionContext().getString(CrawlPartitions.KEY);
         List<Capture> captures = new ArrayList<>();
         List<String> refusals = new ArrayList<>();
         EvidenceArchive archive = workspace.archive();
         Set<String> localSources = new LinkedHashSet<>();
+        request.inputs().forEach(input -> localSources.add(input.source()));
+        String replayRoot = null;
+        Set<String> replayed = new LinkedHashSet<>();
+        switch (partition) {
+            case CrawlPartitions.LOCAL -> archiveLocal(request, archive, captures, refusals);
+            case CrawlPartitions.REPLAY -> {
+                if (request.replay() != null) {
+                    Path replay = Path.of(request.replay()).toAbsolutePath().normalize();
+                    Map<String, List<String>> prefixes = SourceSettings.urlPrefixes(
+                            SourceSettings.load(sourcesYml(), Map.of()),
+                            SourceSettings.load(sourcesYml(), request.sourceUrls()));
+                    ArchiveReplay r = ArchiveReplay.scan(replay, prefixes, localSources);
+                    r.captures().forEach(c -> replayed.add(c.warcRecordId()));
+                    captures.addAll(r.captures());
+                    replayRoot = r.root().toString();
+                    LOG.info("crawl: replaying {} documents from {} ({} left out: other sources, older captures of a "
+                            + "URL, or sources read from --input)", r.captures().size(), replay, r.skipped());
+                }
+            }
+            case GleifCrawl.SOURCE -> {
+                if (request.replay() == null) {
+                    CrawlResult crawled = crawlGleif(request, localSources, archive);
+                    captures.addAll(crawled.captures());
+                    refusals.addAll(crawled.refusals());
+                }
+            }
+            default -> throw new IllegalStateException("no crawl partition '" + partition + "'");
+        }
+        captures.forEach(c -> contribution.incrementReadCount());
+        refusals.forEach(r -> LOG.warn("crawl: {}", r));
+        RunFiles.write(CrawlPartitions.file(runDir, partition),
+                new CaptureList(archive.directory().toString(), captures, refusals, replayRoot, replayed));
+    }
+
+    private static void archiveLocal(RefreshRequest request, EvidenceArchive archive, List<Capture> captures,
+                                     List<String> refusals) throws IOException {
         for (RefreshRequest.Input input : request.inputs()) {
-            localSources.add(input.source());
             Path path = Path.of(input.path()).toAbsolutePath().normalize();
             if (!Files.exists(path)) {
                 refusals.add(input.source() + ": " + path + ": no such file or folder");
@@ -68,33 +105,10 @@ final class CrawlTasklet extends RefreshTasklet {
                         Files.size(file));
             }
         }
-        String replayRoot = null;
-        Set<String> replayed = new LinkedHashSet<>();
-        if (request.replay() != null) {
-            Path replay = Path.of(request.replay()).toAbsolutePath().normalize();
-            Map<String, List<String>> prefixes = SourceSettings.urlPrefixes(SourceSettings.load(sourcesYml(), Map.of()),
-                    SourceSettings.load(sourcesYml(), request.sourceUrls()));
-            ArchiveReplay r = ArchiveReplay.scan(replay, prefixes, localSources);
-            r.captures().forEach(c -> replayed.add(c.warcRecordId()));
-            captures.addAll(r.captures());
-            replayRoot = r.root().toString();
-            LOG.info("crawl: replaying {} documents from {} ({} left out: other sources, older captures of a URL, "
-                    + "or sources read from --input)", r.captures().size(), replay, r.skipped());
-        } else {
-            CrawlResult crawled = crawl(request, localSources, archive);
-            captures.addAll(crawled.captures());
-            refusals.addAll(crawled.refusals());
-        }
-        for (Capture c : captures) {
-            contribution.incrementReadCount();
-        }
-        refusals.forEach(r -> LOG.warn("crawl: {}", r));
-        RunFiles.write(runDir.resolve("captures.json"),
-                new CaptureList(archive.directory().toString(), captures, refusals, replayRoot, replayed));
     }
 
-    /** Fetches the sources that were given no local input and have something to fetch. */
-    private CrawlResult crawl(RefreshRequest request, Set<String> localSources, EvidenceArchive archive)
+    /** GLEIF's targeted crawl, when GLEIF was given no local input and the curated facts name LEIs. */
+    private CrawlResult crawlGleif(RefreshRequest request, Set<String> localSources, EvidenceArchive archive)
             throws IOException {
         if (localSources.contains(GleifCrawl.SOURCE)) {
             return new CrawlResult(List.of(), List.of());

@@ -7,6 +7,7 @@ import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.trustmap.app.Workspace;
 import org.trustmap.app.crawl.CrawlerProperties;
@@ -27,12 +28,32 @@ public class RefreshJobConfiguration {
     Job refreshJob(JobRepository repository, PlatformTransactionManager tx, Workspace workspace,
                    CrawlerProperties crawler) {
         return new JobBuilder(NAME, repository)
-                .start(step("crawl", new CrawlTasklet(workspace, crawler), repository, tx))
+                .start(crawlStep(workspace, crawler, repository, tx))
                 .next(step("stage", new StageTasklet(workspace), repository, tx))
                 .next(step("resolve", new ResolveTasklet(workspace), repository, tx))
                 .next(step("load", new LoadTasklet(workspace), repository, tx))
                 .next(step("derive", new DeriveTasklet(workspace), repository, tx))
                 .next(step("report", new ReportTasklet(workspace), repository, tx))
+                .build();
+    }
+
+    /**
+     * The crawl, partitioned: local inputs, the replayed archive and each fetched source are partitions that run in
+     * parallel threads (they reach different hosts; each has its own fetcher and politeness), each a restartable step
+     * execution of its own. With spring-batch-integration the same partitions can be sent to remote workers.
+     */
+    private static Step crawlStep(Workspace workspace, CrawlerProperties crawler, JobRepository repository,
+                                  PlatformTransactionManager tx) {
+        CrawlPartitions partitions = new CrawlPartitions(workspace);
+        SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("crawl-");
+        threads.setConcurrencyLimit(CrawlPartitions.ALL.size());
+        return new StepBuilder("crawl", repository)
+                .partitioner("crawl-source", partitions)
+                .step(step("crawl-source", new CrawlTasklet(workspace, crawler), repository, tx))
+                .taskExecutor(threads)
+                .gridSize(CrawlPartitions.ALL.size())
+                .aggregator(partitions)
+                .listener(new StepLog())
                 .build();
     }
 
