@@ -111,6 +111,12 @@ class SectorReportTest {
         assertThat(all.overall().deployments()).isEqualTo(6);
         assertThat(all.overall().withoutCount()).isEqualTo(1);
         assertThat(all.undetermined()).extracting(e -> e.product().id()).containsExactly("inv-1", "router-1");
+        StringBuilder html = new StringBuilder();
+        SectorReportWriter.write(all, ReportFormat.HTML, html);
+        // across sectors, each operator is shown with its sectors
+        assertThat(Jsoup.parse(html.toString()).select("table#verdicts tbody tr td:eq(0)").eachText())
+                .containsExactly("Energo Example (energy)", "Město Example (public administration)",
+                        "Nemocnice Example (healthcare)", EVIL_OPERATOR + " (energy)");
         assertThat(new SectorReports(null).sectors(driver))
                 .containsExactly("energy", "healthcare", "public administration");
 
@@ -155,7 +161,9 @@ class SectorReportTest {
                 "Hangzhou Hikvision Digital Technology Co.,Ltd.", "inventory", "javascript:alert(1)", "2026-01-15",
                 "urn:uuid:rec-evil");
         Element camera = exposed.get(0);
-        assertThat(camera.select("h4").eachText()).hasSize(2).first().asString().startsWith("MAKER → CN");
+        assertThat(camera.select("h4").eachText()).containsExactly(
+                "MAKER: Hangzhou Hikvision Digital Technology Co.,Ltd. -> CETC Investment Holdings Co., Ltd. -> China "
+                        + "Electronics Technology Group Corporation (CN)", "DATA_TRANSFER: " + TestGraph.CLOUD + " (HK)");
         List<Element> hops = camera.selectFirst("table.hops").select("tbody tr");
         assertThat(hops).hasSize(4);
         assertThat(hops.get(0).selectFirst("a").attr("href")).isEqualTo(TestGraph.OUI);

@@ -130,8 +130,10 @@ public final class ReportHtml {
         }
         keys.forEach(k -> head.appendElement("th").text(k));
         Element tbody = table.appendElement("tbody");
+        boolean everySector = r.sector().equals(org.trustmap.queries.SectorReports.ALL);
         for (OperatorTally o : r.operators()) {
-            row(tbody.appendElement("tr"), o.operator(), o.tally(), keys, of, totals);
+            String label = everySector ? o.operator() + " (" + String.join(", ", o.sectors()) + ")" : o.operator();
+            row(tbody.appendElement("tr"), label, o.tally(), keys, of, totals);
         }
         row(table.appendElement("tfoot").appendElement("tr"), "All operators", r.overall(), keys, of, totals);
     }
@@ -170,8 +172,7 @@ public final class ReportHtml {
                 article.appendElement("p").addClass("flags").text("Flags: " + String.join("; ", e.flags()));
             }
             for (Finding f : e.findings()) {
-                article.appendElement("h4").text(f.route() + " → " + f.jurisdiction() + ": "
-                        + org.trustmap.queries.ExposureWriter.summary(f));
+                article.appendElement("h4").text(org.trustmap.queries.ExposureWriter.summary(f));
                 Element table = article.appendElement("table").addClass("hops");
                 Element head = table.appendElement("thead").appendElement("tr");
                 for (String h : List.of("#", "From", "Relation", "To", "Source", "Evidence", "Date", "Record id")) {
