@@ -11,9 +11,11 @@ import java.util.List;
  * @param profile  the profile and its hash the finding was derived under (both {@code null} when not derived)
  * @param flags    the profile's list flags on organizations met on the routes ("Organization: US_DOD_1260H");
  *                 they inform, they never decide the verdict
+ * @param runId    the refresh run that derived the finding ({@code null} when not derived)
  */
 public record ExposureEntry(Product product, String operator, String sector, Long count, Verdict verdict,
-                            List<Finding> findings, List<String> gaps, Profile profile, List<String> flags) {
+                            List<Finding> findings, List<String> gaps, Profile profile, List<String> flags,
+                            String runId) {
     /** The gap reported for a deployed product that has no {@code (:ExposureFinding)} yet. */
     public static final String NOT_DERIVED = "not derived yet";
 
@@ -23,10 +25,16 @@ public record ExposureEntry(Product product, String operator, String sector, Lon
         flags = flags == null ? List.of() : List.copyOf(flags);
     }
 
+    /** An entry without the run that derived it. */
+    public ExposureEntry(Product product, String operator, String sector, Long count, Verdict verdict,
+                         List<Finding> findings, List<String> gaps, Profile profile, List<String> flags) {
+        this(product, operator, sector, count, verdict, findings, gaps, profile, flags, null);
+    }
+
     /** An entry without flags. */
     public ExposureEntry(Product product, String operator, String sector, Long count, Verdict verdict,
                          List<Finding> findings, List<String> gaps, Profile profile) {
-        this(product, operator, sector, count, verdict, findings, gaps, profile, List.of());
+        this(product, operator, sector, count, verdict, findings, gaps, profile, List.of(), null);
     }
 
     public record Product(String id, String name, String vendor) {

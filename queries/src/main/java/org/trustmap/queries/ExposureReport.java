@@ -37,7 +37,7 @@ public final class ExposureReport {
             RETURN p.id AS id, p.name AS name, p.vendor AS vendor, op.name AS operator, sector,
                    CASE WHEN counted = 0 THEN null ELSE units END AS count,
                    f.id AS findingId, f.verdict AS verdict, f.findings AS findings, f.gaps AS gaps, f.flags AS flags,
-                   f.profile AS profile, f.profileHash AS profileHash
+                   f.profile AS profile, f.profileHash AS profileHash, f.runId AS runId
             """;
 
     private static final Comparator<String> TEXT = Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER);
@@ -99,7 +99,7 @@ public final class ExposureReport {
                 count.isNull() ? null : count.asLong(), verdict,
                 FindingsJson.parse(findingId, str(r.get("findings"))), gaps,
                 new Profile(str(r.get("profile")), str(r.get("profileHash"))),
-                r.get("flags").isNull() ? List.of() : r.get("flags").asList(v -> str(v)));
+                r.get("flags").isNull() ? List.of() : r.get("flags").asList(v -> str(v)), str(r.get("runId")));
     }
 
     private static String str(Value v) {

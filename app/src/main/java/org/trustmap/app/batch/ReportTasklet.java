@@ -19,7 +19,8 @@ import org.trustmap.graph.Profile;
 
 /**
  * Step 6: the run summary ({@code runs/<run>/summary.json}), the verdicts of this run kept for later comparison
- * ({@code verdicts.json}), and a {@code (:Run)} node in the graph.
+ * ({@code verdicts.json}: per product its id, name, verdict, routes, jurisdictions, gaps and flags; read back by
+ * {@link RunHistory} for {@code trustmap diff}), and a {@code (:Run)} node in the graph.
  */
 final class ReportTasklet extends RefreshTasklet {
     ReportTasklet(Workspace workspace) {
@@ -45,8 +46,9 @@ final class ReportTasklet extends RefreshTasklet {
             s.executeRead(tx -> {
                 tx.run("""
                         MATCH (f:ExposureFinding {profile: $profile})
-                        RETURN f.productId AS product, f.verdict AS verdict, f.routes AS routes,
-                               f.jurisdictions AS jurisdictions, f.gaps AS gaps ORDER BY product""",
+                        OPTIONAL MATCH (f)-[:FOR]->(p:Product)
+                        RETURN f.productId AS product, p.name AS name, f.verdict AS verdict, f.routes AS routes,
+                               f.jurisdictions AS jurisdictions, f.gaps AS gaps, f.flags AS flags ORDER BY product""",
                         Map.of("profile", profile.name())).forEachRemaining(r -> verdicts.add(new TreeMap<>(r.asMap())));
                 return null;
             });

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.trustmap.app.Workspace;
 import org.trustmap.app.batch.RefreshRequest;
 import org.trustmap.queries.OutputFormat;
+import org.trustmap.queries.ReportFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,10 +19,11 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code trustmap demo}: a full refresh on the bundled snapshot under {@code data/demo/} (real public records and
- * curated facts citing public evidence), then the exposure table.
+ * curated facts citing public evidence), then the exposure table and the sector reports under
+ * {@code <home>/reports/<sector>.html}.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Full refresh on the bundled demo snapshot (data/demo), then print the verdicts.")
+        description = "Full refresh on the bundled demo snapshot (data/demo), then print the verdicts and write the sector reports (<home>/reports/<sector>.html).")
 public class DemoCommand implements Callable<Integer> {
     /**
      * Demo inputs: every folder {@code data/demo/snapshot/<source id>/} (real public records, provenance in
@@ -70,10 +72,15 @@ public class DemoCommand implements Callable<Integer> {
         out.println();
         try (Workspace workspace = home.workspace(0)) {
             ExposurePrinter.print(workspace, Optional.empty(), OutputFormat.TABLE, out, err);
+            out.println();
+            List<Path> reports = ReportCommand.writeAll(workspace, home.home.toAbsolutePath().normalize()
+                    .resolve("reports"), ReportFormat.HTML);
+            out.println("Sector reports (HTML, one page each; `trustmap report --sector NAME --format json|csv` for tools):");
+            reports.forEach(r -> out.println("  " + r));
         }
         out.println();
         out.println("Next: trustmap exposure --format json | trustmap query | trustmap query exposed-products"
-                + " | trustmap serve (Bolt for Neo4j Browser / cypher-shell)");
+                + " | trustmap diff (after the next refresh) | trustmap serve (Bolt for Neo4j Browser / cypher-shell)");
         out.flush();
         return code;
     }

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "trustmap", mixinStandardHelpOptions = true, version = "trustmap 0.1.0",
         description = "Which deployed products depend on organizations in a jurisdiction of concern, by which route, on what evidence.",
         subcommands = {DemoCommand.class, RefreshCommand.class, ExposureCommand.class, QueryCommand.class,
-                ServeCommand.class, ExplainEntityCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+                ReportCommand.class, DiffCommand.class, ServeCommand.class, ExplainEntityCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public class TrustmapCommand {
     public static final int OK = 0;
     public static final int JOB_FAILED = 1;
