@@ -18,6 +18,7 @@ import org.trustmap.app.crawl.CrawlLog;
 import org.trustmap.app.crawl.CrawlResult;
 import org.trustmap.app.crawl.CrawlerProperties;
 import org.trustmap.app.crawl.GleifCrawl;
+import org.trustmap.app.crawl.InventoryLookups;
 import org.trustmap.app.crawl.LeiReferences;
 import org.trustmap.app.crawl.SourceSettings;
 import org.trustmap.crawler.Capture;
@@ -33,7 +34,8 @@ import org.trustmap.crawler.fetch.FetcherConfig;
  *       (content-addressed, so a re-run finds them already there).</li>
  *   <li>Without {@code --replay}: sources given no local input are fetched through the {@link Fetcher} (robots.txt,
  *       politeness, address guard, conditional GET, every response archived). Today that is GLEIF's targeted crawl
- *       of the LEIs the curated facts name, with their parents.</li>
+ *       of the LEIs the curated facts name, with their parents, and the inventory look-ups that sources.yml turns on
+ *       ({@link InventoryLookups}: FCC grantees of FCC IDs, NVD CPE names).</li>
  *   <li>With {@code --replay ARCHIVE}: the documents of a WARC file or folder, read where they lie (nothing is
  *       fetched); a source also given by {@code --input} is read from the input instead.</li>
  * </ul>
@@ -82,8 +84,12 @@ final class CrawlTasklet extends RefreshTasklet {
                     + "or sources read from --input)", r.captures().size(), replay, r.skipped());
         } else {
             CrawlResult crawled = crawl(request, localSources, archive);
+            CrawlResult looked = InventoryLookups.crawl(sourcesYml(), request.sourceUrls(), localSources, captures,
+                    archive, crawler.fetcherConfig(request.allowPrivateNetwork()));
             captures.addAll(crawled.captures());
+            captures.addAll(looked.captures());
             refusals.addAll(crawled.refusals());
+            refusals.addAll(looked.refusals());
         }
         for (Capture c : captures) {
             contribution.incrementReadCount();
