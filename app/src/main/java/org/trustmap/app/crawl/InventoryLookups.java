@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -63,16 +64,24 @@ public final class InventoryLookups {
         if (inventories.isEmpty()) {
             return new CrawlResult(found, refusals);
         }
-        InventoryIdentifiers ids = InventoryIdentifiers.of(archive, inventories);
+        Map<String, Switch> on = new LinkedHashMap<>();
         for (String source : SOURCES) {
-            Collection<String> identifiers = source.equals("fcc-grantees") ? ids.granteeCodes() : ids.cpes();
-            if (identifiers.isEmpty() || localSources.contains(source)) {
-                continue;
+            Switch s = switchOf(sourcesYml, source);
+            if (s.on() && !localSources.contains(source)) {
+                on.put(source, s);
+            } else if (!s.on()) {
+                CrawlLog.LOG.info("{}: inventory look-ups are off (inventory_lookups: true in {} turns them on)",
+                        source, sourcesYml);
             }
-            Switch on = switchOf(sourcesYml, source);
-            if (!on.on()) {
-                CrawlLog.LOG.info("{}: the inventories name {} identifiers; not looked up (inventory_lookups: true "
-                        + "in {} turns the look-ups on)", source, identifiers.size(), sourcesYml);
+        }
+        if (on.isEmpty()) {
+            return new CrawlResult(found, refusals);
+        }
+        InventoryIdentifiers ids = InventoryIdentifiers.of(archive, inventories);
+        for (Map.Entry<String, Switch> e : on.entrySet()) {
+            String source = e.getKey();
+            Collection<String> identifiers = source.equals("fcc-grantees") ? ids.granteeCodes() : ids.cpes();
+            if (identifiers.isEmpty()) {
                 continue;
             }
             SourceSettings settings = SourceSettings.load(sourcesYml, sourceUrls).get(source);
@@ -80,10 +89,11 @@ public final class InventoryLookups {
                 CrawlLog.LOG.warn("crawl: {} gives {} no base_url and lookups; nothing looked up", sourcesYml, source);
                 continue;
             }
-            CrawlLog.announce(source, Math.min(identifiers.size(), on.maxLookups()), settings.baseUrl().get(),
+            int max = e.getValue().maxLookups();
+            CrawlLog.announce(source, Math.min(identifiers.size(), max), settings.baseUrl().get(),
                     config.userAgentHeader());
             try (Fetcher fetcher = new Fetcher(config, archive)) {
-                CrawlResult r = new LookupCrawl(source, fetcher, archive, settings, on.maxLookups()).crawl(identifiers);
+                CrawlResult r = new LookupCrawl(source, fetcher, archive, settings, max).crawl(identifiers);
                 found.addAll(r.captures());
                 refusals.addAll(r.refusals());
             }

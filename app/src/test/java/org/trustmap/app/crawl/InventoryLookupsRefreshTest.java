@@ -96,7 +96,7 @@ class InventoryLookupsRefreshTest {
     }
 
     @Test
-    void lookupsTurnedOnFetchTheGranteeAndTheCpeBoundedArchiveAndLoadThem() throws Exception {
+    void lookupsTurnedOnFetchTheGranteeAndTheCpeBoundedArchiveLoadAndReplayThem() throws Exception {
         Path home = tmp.resolve("on");
         Path inventory = Files.writeString(tmp.resolve("port-radios.csv"), INVENTORY);
         Run run;
@@ -134,6 +134,14 @@ class InventoryLookupsRefreshTest {
             assertThat(maker.get(0).get("record").asString()).startsWith("<urn:uuid:");
             return null;
         });
+
+        // the archive replays with the look-ups off and no server: the same graph
+        List<String> live = withGraph(home, GleifCrawlRefreshTest::graph);
+        Path replayHome = tmp.resolve("on-replay");
+        Run replay = trustmap("refresh", "--home", replayHome.toString(), "--data",
+                GleifCrawlRefreshTest.DATA.toString(), "--replay", home.resolve("archive").toString());
+        assertThat(replay.exitCode()).as(replay.toString()).isZero();
+        assertThat(withGraph(replayHome, GleifCrawlRefreshTest::graph)).isEqualTo(live);
     }
 
     @Test
