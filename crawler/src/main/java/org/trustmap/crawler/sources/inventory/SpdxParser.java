@@ -116,6 +116,9 @@ public final class SpdxParser implements SourceParser {
                 String parent = queue.poll();
                 for (Edge e : children.getOrDefault(parent, List.of())) {
                     String where = "relationships[" + e.relationship() + "]";
+                    if (e.child().equals(parent)) {
+                        continue;
+                    }
                     if (!packages.containsKey(e.child())) {
                         if (e.child().startsWith("DocumentRef-")) {
                             records.reject(where, parent + " -> " + e.child()

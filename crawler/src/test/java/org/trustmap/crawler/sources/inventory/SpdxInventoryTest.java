@@ -105,15 +105,17 @@ class SpdxInventoryTest {
     }
 
     @Test
-    void describedByAndAnotherDocumentsElement() {
+    void describedByAnotherDocumentsElementAndASelfRelationship() {
         SourceFixture doc = json("""
                 {"spdxVersion": "SPDX-2.3", "SPDXID": "SPDXRef-DOCUMENT", "creationInfo": {"created": "2026-01-02T00:00:00Z",
                   "comment": "trustmap:operator = Example Water Utility\\ntrustmap:sector = water"},
                  "packages": [{"SPDXID": "SPDXRef-a", "name": "test-pump-controller", "supplier": "Organization: Example Pumps AG"}],
                  "relationships": [
                   {"spdxElementId": "SPDXRef-a", "relationshipType": "DESCRIBED_BY", "relatedSpdxElement": "SPDXRef-DOCUMENT"},
-                  {"spdxElementId": "SPDXRef-a", "relationshipType": "CONTAINS", "relatedSpdxElement": "DocumentRef-fw:SPDXRef-firmware"}]}
+                  {"spdxElementId": "SPDXRef-a", "relationshipType": "CONTAINS", "relatedSpdxElement": "DocumentRef-fw:SPDXRef-firmware"},
+                  {"spdxElementId": "SPDXRef-a", "relationshipType": "DEPENDS_ON", "relatedSpdxElement": "SPDXRef-a"}]}
                 """);
+        assertThat(doc.links("CONTAINS")).as("a package is not its own component").isEmpty();
         assertThat(doc.count(Tm.Deployment)).isEqualTo(1);
         assertThat(doc.value(doc.subjects(Tm.Deployment).get(0), Tm.operator)).isEqualTo("Example Water Utility");
         assertThat(doc.links("MADE_BY")).containsExactly("example-pumps-ag/test-pump-controller -> Example Pumps AG");
