@@ -20,7 +20,8 @@ import org.trustmap.crawler.ProductIds;
  * Issue 5's end-to-end cases on the product-side sources' real fixtures: a white-label router reaches its PRC maker
  * through its device record, a radio whose only grantee is outside the PRC does not, and a CycloneDX service whose
  * provider is registered in the PRC gives a DATA_TRANSFER finding, and so does a chat assistant whose privacy policy
- * names a controller registered in China (the Mistral counterexample does not). Inventories are constructed (see the resources'
+ * names a controller registered in China (the Mistral counterexample does not); an SPDX inventory whose contained camera
+ * is supplied by a company registered in the PRC gives a COMPONENT finding. Inventories are constructed (see the resources'
  * README); device records, grant exports and registry rows are the crawler's real fixtures or verbatim rows of them.
  */
 @ExtendWith(Neo4jTestServer.class)
@@ -155,5 +156,28 @@ class ProductSourcesPipelineTest {
                 MATCH (:Product {id: $id})-[s:SENDS_DATA_TO]->(:Organization) RETURN s.source AS source""")
                 .withParameters(Map.of("id", gateway)).execute().records())
                 .extracting(r -> r.get("source").asString()).containsExactly("inventory");
+    }
+
+    @Test
+    void spdxInventoryWhoseContainedCameraIsSuppliedByACompanyRegisteredInChinaGivesAComponentFinding(Driver driver)
+            throws Exception {
+        Capture doc = pipeline.source("inventory",
+                CRAWLER_FIXTURES.resolve("inventory/constructed_spdx_2.3_substation_video_gateway.json"));
+        Capture oui = pipeline.sourceResource("ieee-oui", "oui-rows.csv");
+        pipeline.refresh(driver);
+        assertThat(pipeline.problems()).extracting(p -> p.location()).containsExactly("packages[5]");
+
+        String gateway = ProductIds.of("Example Energy Systems GmbH", "test-substation-video-gateway-1", null, null);
+        StoredFinding f = StoredFinding.of(driver, gateway, DEFAULT_PROFILE);
+        assertThat(f.verdict()).isEqualTo("EXPOSED");
+        assertThat(f.routes()).containsExactly("COMPONENT");
+        assertThat(f.jurisdictions()).containsExactly("CN");
+        List<Map<String, Object>> path = f.path("COMPONENT");
+        assertThat(path).extracting(h -> h.get("relation")).containsExactly("CONTAINS", "MADE_BY", "BASED_IN");
+        assertThat(path.get(0)).containsEntry("source", "inventory").containsEntry("recordId", doc.warcRecordId())
+                .containsEntry("date", "2026-05-06");
+        assertThat(path.get(1)).containsEntry("to", OUI_HIKVISION).containsEntry("recordId", doc.warcRecordId());
+        assertThat(path.get(2)).containsEntry("to", "CN").containsEntry("source", "ieee-oui")
+                .containsEntry("recordId", oui.warcRecordId());
     }
 }

@@ -31,8 +31,9 @@ final class CrawlPartitions implements Partitioner, StepExecutionAggregator {
     static final String KEY = "partition";
     static final String LOCAL = "local";
     static final String REPLAY = "replay";
+    static final String INVENTORY_LOOKUPS = "inventory-lookups";
     /** In the order their captures are joined. */
-    static final List<String> ALL = List.of(LOCAL, REPLAY, GleifCrawl.SOURCE);
+    static final List<String> ALL = List.of(LOCAL, REPLAY, GleifCrawl.SOURCE, INVENTORY_LOOKUPS);
 
     private final Workspace workspace;
     private final DefaultStepExecutionAggregator counts = new DefaultStepExecutionAggregator();

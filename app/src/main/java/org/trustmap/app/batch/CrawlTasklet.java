@@ -18,6 +18,7 @@ import org.trustmap.app.crawl.CrawlLog;
 import org.trustmap.app.crawl.CrawlResult;
 import org.trustmap.app.crawl.CrawlerProperties;
 import org.trustmap.app.crawl.GleifCrawl;
+import org.trustmap.app.crawl.InventoryLookups;
 import org.trustmap.app.crawl.LeiReferences;
 import org.trustmap.app.crawl.SourceSettings;
 import org.trustmap.crawler.Capture;
@@ -37,6 +38,8 @@ import org.trustmap.crawler.fetch.FetcherConfig;
  *   <li>one partition per fetched source (today {@code gleif}): without {@code --replay}, a source given no local
  *       input is fetched through its own {@link Fetcher} (robots.txt, politeness, address guard, conditional GET, every
  *       response archived). GLEIF's targeted crawl fetches the LEIs the curated facts name, with their parents.</li>
+ *   <li>{@code inventory-lookups}: without {@code --replay}, the inventory look-ups that sources.yml turns on
+ *       ({@link InventoryLookups}: FCC grantees of the inventories' FCC IDs, NVD CPE names).</li>
  * </ul>
  * URLs that give no document are listed as refusals, with the reason; the run goes on.
  */
@@ -59,7 +62,7 @@ final class CrawlTasklet extends RefreshTasklet {
         String replayRoot = null;
         Set<String> replayed = new LinkedHashSet<>();
         switch (partition) {
-            case CrawlPartitions.LOCAL -> archiveLocal(request, archive, captures, refusals);
+            case CrawlPartitions.LOCAL -> archiveLocal(request.inputs(), archive, captures, refusals);
             case CrawlPartitions.REPLAY -> {
                 if (request.replay() != null) {
                     Path replay = Path.of(request.replay()).toAbsolutePath().normalize();
@@ -81,6 +84,19 @@ final class CrawlTasklet extends RefreshTasklet {
                     refusals.addAll(crawled.refusals());
                 }
             }
+            case CrawlPartitions.INVENTORY_LOOKUPS -> {
+                if (request.replay() == null) {
+                    // the inventories again: content-addressed, so this finds the local partition's records
+                    List<Capture> local = new ArrayList<>();
+                    archiveLocal(request.inputs().stream()
+                            .filter(i -> SourceCatalog.INVENTORY.equals(i.source())).toList(), archive, local,
+                            new ArrayList<>());
+                    CrawlResult looked = InventoryLookups.crawl(sourcesYml(), request.sourceUrls(), localSources,
+                            local, archive, crawler.fetcherConfig(request.allowPrivateNetwork()));
+                    captures.addAll(looked.captures());
+                    refusals.addAll(looked.refusals());
+                }
+            }
             default -> throw new IllegalStateException("no crawl partition '" + partition + "'");
         }
         captures.forEach(c -> contribution.incrementReadCount());
@@ -89,9 +105,9 @@ final class CrawlTasklet extends RefreshTasklet {
                 new CaptureList(archive.directory().toString(), captures, refusals, replayRoot, replayed));
     }
 
-    private static void archiveLocal(RefreshRequest request, EvidenceArchive archive, List<Capture> captures,
-                                     List<String> refusals) throws IOException {
-        for (RefreshRequest.Input input : request.inputs()) {
+    private static void archiveLocal(List<RefreshRequest.Input> inputs, EvidenceArchive archive,
+                                     List<Capture> captures, List<String> refusals) throws IOException {
+        for (RefreshRequest.Input input : inputs) {
             Path path = Path.of(input.path()).toAbsolutePath().normalize();
             if (!Files.exists(path)) {
                 refusals.add(input.source() + ": " + path + ": no such file or folder");

@@ -28,7 +28,7 @@ public class RefreshCommand implements Callable<Integer> {
     @Option(names = "--replay", paramLabel = "ARCHIVE", description = "Read a WARC evidence archive instead of the network.")
     Path replay;
 
-    @Option(names = "--inventory", paramLabel = "FILE", description = "Inventory CSV (repeatable); same as --input inventory=FILE.")
+    @Option(names = "--inventory", paramLabel = "FILE", description = "Inventory CSV, CycloneDX JSON or SPDX 2.3 JSON (repeatable); same as --input inventory=FILE.")
     List<Path> inventories = new ArrayList<>();
 
     @Option(names = "--input", paramLabel = "SOURCE=PATH", description = "Read a source from a local file or folder (repeatable).")

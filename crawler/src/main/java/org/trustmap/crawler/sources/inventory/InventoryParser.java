@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -22,8 +23,8 @@ import org.trustmap.crawler.SourceParser;
 import org.trustmap.crawler.Tm;
 
 /**
- * An operator's inventory: a CycloneDX JSON BOM (read by {@link CycloneDxParser}, recognized by its first byte
- * '{'), or a CSV: {@code operator,sector,product,vendor,model,cpe,fcc_id,mac,count} (further columns are
+ * An operator's inventory: a JSON document (recognized by its first byte '{'), either an SPDX 2.x document
+ * ({@link SpdxParser}, told by its {@code spdxVersion}) or a CycloneDX BOM ({@link CycloneDxParser}); or a CSV: {@code operator,sector,product,vendor,model,cpe,fcc_id,mac,count} (further columns are
  * allowed and ignored; lines starting with {@code #} are comments). Each row becomes a deployment of a product record; a non-empty vendor becomes an
  * organization record the product is {@code MADE_BY} (the MAKER route: made, designed or sold by), with the row as
  * its evidence.
@@ -38,13 +39,21 @@ public final class InventoryParser implements SourceParser {
     public void parse(InputStream body, ParseContext context, RecordSink sink) throws IOException {
         java.io.BufferedInputStream in = new java.io.BufferedInputStream(body);
         if (startsWithJsonObject(in)) {
-            new CycloneDxParser().parse(in, context, sink);
+            JsonNode json = BomRecords.read(in, context);
+            if (json.has("spdxVersion")) {
+                SpdxParser.stage(json, context, sink);
+            } else if (json.has("bomFormat")) {
+                CycloneDxParser.stage(json, context, sink);
+            } else {
+                throw BomRecords.unreadable(context, "", "a JSON inventory must be a CycloneDX BOM (bomFormat) or an "
+                        + "SPDX 2.x document (spdxVersion)", null);
+            }
             return;
         }
         parseCsv(in, context, sink);
     }
 
-    /** True when the first byte after a BOM and white space is '{': a CycloneDX JSON inventory, not CSV. */
+    /** True when the first byte after a BOM and white space is '{': a JSON inventory, not CSV. */
     private static boolean startsWithJsonObject(java.io.BufferedInputStream in) throws IOException {
         in.mark(4096);
         try {

@@ -87,7 +87,7 @@ class CycloneDxInventoryTest {
 
     @Test
     void jsonThatIsNotCycloneDxIsRefusedAndCsvStillWorks() {
-        assertThatThrownBy(() -> SourceFixture.parse("inventory", "{\"spdxVersion\": \"SPDX-2.3\"}"
+        assertThatThrownBy(() -> SourceFixture.parse("inventory", "{\"bomFormat\": \"SPDX\"}"
                 .getBytes(StandardCharsets.UTF_8), "file:///data/inv.json", new InventoryParser()))
                 .isInstanceOf(SourceParseException.class).hasMessageContaining("not a CycloneDX BOM");
         String csv = "operator,sector,product,vendor,model,cpe,fcc_id,mac,count\n"
