@@ -19,6 +19,7 @@ import org.trustmap.app.crawl.CrawlResult;
 import org.trustmap.app.crawl.CrawlerProperties;
 import org.trustmap.app.crawl.GleifCrawl;
 import org.trustmap.app.crawl.LeiReferences;
+import org.trustmap.app.crawl.NameReferences;
 import org.trustmap.app.crawl.SourceSettings;
 import org.trustmap.crawler.Capture;
 import org.trustmap.crawler.SourceCatalog;
@@ -33,7 +34,8 @@ import org.trustmap.crawler.fetch.FetcherConfig;
  *       (content-addressed, so a re-run finds them already there).</li>
  *   <li>Without {@code --replay}: sources given no local input are fetched through the {@link Fetcher} (robots.txt,
  *       politeness, address guard, conditional GET, every response archived). Today that is GLEIF's targeted crawl
- *       of the LEIs the curated facts name, with their parents.</li>
+ *       of the LEIs the curated facts name and of the organizations they place in a country by name, with their
+ *       parents.</li>
  *   <li>With {@code --replay ARCHIVE}: the documents of a WARC file or folder, read where they lie (nothing is
  *       fetched); a source also given by {@code --input} is read from the input instead.</li>
  * </ul>
@@ -107,19 +109,21 @@ final class CrawlTasklet extends RefreshTasklet {
             }
         }
         SortedSet<String> leis = LeiReferences.in(curated);
-        if (leis.isEmpty()) {
+        Set<NameReferences.NamedOrganization> names = NameReferences.in(curated);
+        if (leis.isEmpty() && names.isEmpty()) {
             return new CrawlResult(List.of(), List.of());
         }
         SourceSettings gleif = SourceSettings.load(sourcesYml(), request.sourceUrls()).get(GleifCrawl.SOURCE);
         if (gleif == null || gleif.baseUrl().isEmpty() || gleif.lookups().isEmpty()) {
-            LOG.warn("crawl: the inputs name {} LEIs but {} gives gleif no base_url and lookups; nothing fetched",
-                    leis.size(), sourcesYml());
+            LOG.warn("crawl: the inputs name {} LEIs and {} organizations but {} gives gleif no base_url and lookups; "
+                    + "nothing fetched", leis.size(), names.size(), sourcesYml());
             return new CrawlResult(List.of(), List.of());
         }
         FetcherConfig config = crawler.fetcherConfig(request.allowPrivateNetwork());
-        CrawlLog.announce(GleifCrawl.SOURCE, leis.size(), gleif.baseUrl().get(), config.userAgentHeader());
+        CrawlLog.announce(GleifCrawl.SOURCE, leis.size() + names.size(), gleif.baseUrl().get(),
+                config.userAgentHeader());
         try (Fetcher fetcher = new Fetcher(config, archive)) {
-            return new GleifCrawl(fetcher, archive, gleif, GleifCrawl.DEFAULT_MAX_DEPTH).crawl(leis);
+            return new GleifCrawl(fetcher, archive, gleif, crawler.gleifBounds()).crawl(leis, names);
         }
     }
 
