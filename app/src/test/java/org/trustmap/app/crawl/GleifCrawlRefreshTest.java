@@ -46,6 +46,7 @@ class GleifCrawlRefreshTest {
     @TempDir
     static Path tmp;
     static List<String> liveGraph;
+    static List<String> namedGraph;
 
     @BeforeAll
     static void fastCrawler() {
@@ -217,6 +218,26 @@ class GleifCrawlRefreshTest {
                             + "are not taken").isZero();
             return null;
         });
+        namedGraph = withGraph(home, GleifCrawlRefreshTest::graph);
+    }
+
+    @Test
+    @Order(5)
+    void replayOfAnArchiveHoldingSearchAnswersGivesTheSameGraph() throws Exception {
+        assertThat(namedGraph).as("the search crawl ran first").isNotNull();
+        Path home = tmp.resolve("named-replay");
+
+        Run run = trustmap("refresh", "--home", home.toString(), "--data", DATA.toString(),
+                "--replay", tmp.resolve("named/archive").toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        List<String> replayed = new ArrayList<>();
+        JSON.readTree(home.resolve("runs/run-0001/captures.json").toFile()).get("captures")
+                .forEach(c -> replayed.add(c.get("targetUri").asText()));
+        assertThat(replayed).as("the search answers are in the archive and replayed").filteredOn(u -> u.contains("legalName"))
+                .hasSize(2);
+        assertThat(withGraph(home, GleifCrawlRefreshTest::graph)).as("the archived search answers stage nothing")
+                .isEqualTo(namedGraph);
     }
 
     /**
