@@ -20,6 +20,7 @@ import org.trustmap.app.crawl.CrawlerProperties;
 import org.trustmap.app.crawl.GleifCrawl;
 import org.trustmap.app.crawl.InventoryLookups;
 import org.trustmap.app.crawl.LeiReferences;
+import org.trustmap.app.crawl.NameReferences;
 import org.trustmap.app.crawl.SourceSettings;
 import org.trustmap.crawler.Capture;
 import org.trustmap.crawler.SourceCatalog;
@@ -37,7 +38,8 @@ import org.trustmap.crawler.fetch.FetcherConfig;
  *       (nothing is fetched); a source also given by {@code --input} is read from the input instead.</li>
  *   <li>one partition per fetched source (today {@code gleif}): without {@code --replay}, a source given no local
  *       input is fetched through its own {@link Fetcher} (robots.txt, politeness, address guard, conditional GET, every
- *       response archived). GLEIF's targeted crawl fetches the LEIs the curated facts name, with their parents.</li>
+ *       response archived). GLEIF's targeted crawl fetches the LEIs the curated facts name and the organizations
+ *       they place in a country, by name, with their parents.</li>
  *   <li>{@code inventory-lookups}: without {@code --replay}, the inventory look-ups that sources.yml turns on
  *       ({@link InventoryLookups}: FCC grantees of the inventories' FCC IDs, NVD CPE names).</li>
  * </ul>
@@ -137,19 +139,21 @@ final class CrawlTasklet extends RefreshTasklet {
             }
         }
         SortedSet<String> leis = LeiReferences.in(curated);
-        if (leis.isEmpty()) {
+        Set<NameReferences.NamedOrganization> names = NameReferences.in(curated);
+        if (leis.isEmpty() && names.isEmpty()) {
             return new CrawlResult(List.of(), List.of());
         }
         SourceSettings gleif = SourceSettings.load(sourcesYml(), request.sourceUrls()).get(GleifCrawl.SOURCE);
         if (gleif == null || gleif.baseUrl().isEmpty() || gleif.lookups().isEmpty()) {
-            LOG.warn("crawl: the inputs name {} LEIs but {} gives gleif no base_url and lookups; nothing fetched",
-                    leis.size(), sourcesYml());
+            LOG.warn("crawl: the inputs name {} LEIs and {} organizations but {} gives gleif no base_url and lookups; "
+                    + "nothing fetched", leis.size(), names.size(), sourcesYml());
             return new CrawlResult(List.of(), List.of());
         }
         FetcherConfig config = crawler.fetcherConfig(request.allowPrivateNetwork());
-        CrawlLog.announce(GleifCrawl.SOURCE, leis.size(), gleif.baseUrl().get(), config.userAgentHeader());
+        CrawlLog.announce(GleifCrawl.SOURCE, leis.size() + names.size(), gleif.baseUrl().get(),
+                config.userAgentHeader());
         try (Fetcher fetcher = new Fetcher(config, archive)) {
-            return new GleifCrawl(fetcher, archive, gleif, GleifCrawl.DEFAULT_MAX_DEPTH).crawl(leis);
+            return new GleifCrawl(fetcher, archive, gleif, crawler.gleifBounds()).crawl(leis, names);
         }
     }
 

@@ -106,6 +106,21 @@ public record SourceSettings(String id, Optional<String> baseUrl, List<String> l
         return URI.create(base + path);
     }
 
+    /**
+     * A lookup template with named placeholders ({@code {leis}}, {@code {name}}, {@code {country}} ...) filled in,
+     * each value percent-encoded as a query value (a space as {@code %20}, a comma as {@code %2C}), as an absolute URL
+     * under the base URL.
+     */
+    public URI lookup(String template, Map<String, String> values) {
+        String base = baseUrl.orElseThrow(() -> new IllegalStateException("source " + id + " has no base_url"));
+        String path = template.replace("[", "%5B").replace("]", "%5D");
+        for (Map.Entry<String, String> v : values.entrySet()) {
+            path = path.replace("{" + v.getKey() + "}",
+                    java.net.URLEncoder.encode(v.getValue(), StandardCharsets.UTF_8).replace("+", "%20"));
+        }
+        return URI.create(base + path);
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Map<String, Object>> entries(Path file) throws IOException {
         Object root;

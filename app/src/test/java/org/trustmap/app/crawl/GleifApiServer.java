@@ -7,25 +7,45 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
  * A loopback stand-in for {@code api.gleif.org} (127.0.0.1, ephemeral port): serves the real API fixtures at the
  * real paths, a robots.txt that allows everything, a chosen status for chosen requests, and 404 for the rest.
+ *
+ * <p>Record look-ups ({@code lei-records?filter[lei]=A,B,...}) are answered, whatever the order of the LEIs, with a
+ * real page captured for exactly that set when there is one ({@link #page}); otherwise the page is put together the
+ * way the API does from the real records known for those LEIs ({@link #record}): {@code meta} of the first record's
+ * capture, {@code data} the list of the records, LEIs without a record left out. The records in it are real; the
+ * envelope around them is built here.</p>
  */
 final class GleifApiServer implements AutoCloseable {
     static final Path FIXTURES = Path.of("src/test/resources/fixtures/gleif").toAbsolutePath();
+    static final String APPLE_ENERGY = "549300YX4S1LLSMK2627";
+    static final String APPLE_INC = "HWUPKR0MPOU8FGXBT394";
+    static final String MICROSOFT = "INR2EJN1ERAN0W5ZP974";
     private static final String TYPE = "application/vnd.api+json";
+    private static final String RECORDS = "/api/v1/lei-records";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer server;
     private final Map<String, Path> documents = new ConcurrentHashMap<>();
     private final Map<String, Integer> statuses = new ConcurrentHashMap<>();
+    private final Map<String, Path> records = new ConcurrentHashMap<>();
+    private final Map<Set<String>, Path> pages = new ConcurrentHashMap<>();
     /** Requests as {@code path?query} (query decoded). */
     final List<String> requests = new CopyOnWriteArrayList<>();
 
@@ -33,15 +53,33 @@ final class GleifApiServer implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
         server.createContext("/", this::answer);
         server.start();
-        serve("/api/v1/lei-records?filter[lei]=549300YX4S1LLSMK2627", "api_single_lei_record_549300YX4S1LLSMK2627.json");
-        serve("/api/v1/lei-records/549300YX4S1LLSMK2627/direct-parent", "api_direct-parent_549300YX4S1LLSMK2627.json");
-        serve("/api/v1/lei-records/549300YX4S1LLSMK2627/ultimate-parent", "api_ultimate-parent_549300YX4S1LLSMK2627.json");
-        serve("/api/v1/lei-records/INR2EJN1ERAN0W5ZP974/ultimate-parent-reporting-exception",
+        record(APPLE_ENERGY, "api_single_lei_record_549300YX4S1LLSMK2627.json");
+        record(APPLE_INC, "api_direct-parent_549300YX4S1LLSMK2627.json");
+        record(MICROSOFT, "api_single_lei_record_INR2EJN1ERAN0W5ZP974.json");
+        serve(RECORDS + "/" + APPLE_ENERGY + "/direct-parent", "api_direct-parent_549300YX4S1LLSMK2627.json");
+        serve(RECORDS + "/" + APPLE_ENERGY + "/ultimate-parent", "api_ultimate-parent_549300YX4S1LLSMK2627.json");
+        serve(RECORDS + "/" + APPLE_ENERGY + "/direct-parent-relationship",
+                "api_direct-parent-relationship_549300YX4S1LLSMK2627.json");
+        serve(RECORDS + "/" + APPLE_ENERGY + "/ultimate-parent-relationship",
+                "api_ultimate-parent-relationship_549300YX4S1LLSMK2627.json");
+        serve(RECORDS + "/" + MICROSOFT + "/ultimate-parent-reporting-exception",
                 "api_ultimate-parent-reporting-exception_INR2EJN1ERAN0W5ZP974.json");
     }
 
     GleifApiServer serve(String pathAndQuery, String fixture) {
         documents.put(pathAndQuery, FIXTURES.resolve(fixture));
+        return this;
+    }
+
+    /** A real capture holding this LEI's record (as {@code data}, or in a {@code data} list). */
+    GleifApiServer record(String lei, String fixture) {
+        records.put(lei, FIXTURES.resolve(fixture));
+        return this;
+    }
+
+    /** A real page captured for exactly these LEIs. */
+    GleifApiServer page(Set<String> leis, String fixture) {
+        pages.put(Set.copyOf(leis), FIXTURES.resolve(fixture));
         return this;
     }
 
@@ -62,18 +100,19 @@ final class GleifApiServer implements AutoCloseable {
             String key = exchange.getRequestURI().getPath() + (query == null ? "" : "?" + query);
             requests.add(key);
             byte[] body;
-            int status;
+            int status = 200;
             String type = TYPE;
             if (key.equals("/robots.txt")) {
-                status = 200;
                 body = "User-agent: *\nAllow: /\n".getBytes(StandardCharsets.US_ASCII);
                 type = "text/plain";
             } else if (statuses.containsKey(key)) {
                 status = statuses.get(key);
                 body = ("{\"errors\":[{\"status\":\"" + status + "\"}]}").getBytes(StandardCharsets.US_ASCII);
             } else if (documents.containsKey(key)) {
-                status = 200;
                 body = Files.readAllBytes(documents.get(key));
+            } else if (exchange.getRequestURI().getPath().equals(RECORDS) && query != null
+                    && query.startsWith("filter[lei]=")) {
+                body = recordPage(query.substring("filter[lei]=".length()).split("&", 2)[0]);
             } else {
                 status = 404;
                 body = "{\"errors\":[{\"status\":\"404\",\"title\":\"Not Found\"}]}".getBytes(StandardCharsets.US_ASCII);
@@ -86,6 +125,34 @@ final class GleifApiServer implements AutoCloseable {
         } finally {
             exchange.close();
         }
+    }
+
+    private byte[] recordPage(String leiList) throws IOException {
+        Set<String> leis = new TreeSet<>(Arrays.asList(leiList.split(",")));
+        Path page = pages.get(leis);
+        if (page != null) {
+            return Files.readAllBytes(page);
+        }
+        ObjectNode root = JSON.createObjectNode();
+        ArrayNode data = root.putArray("data");
+        for (String lei : leiList.split(",")) {
+            Path file = records.get(lei);
+            if (file == null) {
+                continue;
+            }
+            JsonNode capture = JSON.readTree(file.toFile());
+            if (!root.has("meta")) {
+                root.set("meta", capture.path("meta"));
+            }
+            JsonNode d = capture.path("data");
+            for (JsonNode item : d.isArray() ? d : List.of(d)) {
+                if (lei.equals(item.path("attributes").path("lei").asText())) {
+                    data.add(item);
+                }
+            }
+        }
+        root.set("data", root.remove("data"));
+        return JSON.writeValueAsBytes(root);
     }
 
     @Override

@@ -25,9 +25,17 @@ class SourceSettingsTest {
         SourceSettings gleif = SourceSettings.load(SOURCES, Map.of()).get("gleif");
 
         assertThat(gleif.baseUrl()).contains("https://api.gleif.org/api/v1/");
-        assertThat(gleif.lookups()).contains("lei-records?filter[lei]={lei}", "lei-records/{lei}/direct-parent",
-                "lei-records/{lei}/ultimate-parent", "lei-records/{lei}/direct-parent-reporting-exception",
+        assertThat(gleif.lookups()).contains("lei-records?filter[lei]={leis}&page[size]=200",
+                "lei-records/{lei}/direct-parent-relationship", "lei-records/{lei}/ultimate-parent-relationship",
+                "lei-records/{lei}/direct-parent-reporting-exception",
                 "lei-records/{lei}/ultimate-parent-reporting-exception");
+        GleifLookups lookups = GleifLookups.of(gleif.lookups());
+        assertThat(lookups.records()).isPresent();
+        assertThat(lookups.search()).get().asString().contains("filter[entity.legalName]={name}")
+                .contains("filter[entity.legalAddress.country]={country}");
+        assertThat(lookups.relatives()).extracting(r -> r.level() + " " + r.kind()).containsExactly(
+                "direct RELATIONSHIP", "ultimate RELATIONSHIP", "direct EXCEPTION", "ultimate EXCEPTION");
+        assertThat(lookups.unknown()).isEmpty();
         assertThat(gleif.licence()).isEqualTo("CC0 1.0");
         assertThat(gleif.localOnly()).isFalse();
         assertThat(SourceSettings.load(SOURCES, Map.of()).get("curated").localOnly()).isTrue();
@@ -43,6 +51,22 @@ class SourceSettingsTest {
                 "http://127.0.0.1:8080/api/v1/lei-records?filter%5Blei%5D=549300YX4S1LLSMK2627");
         assertThat(gleif.lookup("lei-records/{lei}/direct-parent", "549300YX4S1LLSMK2627")).hasToString(
                 "http://127.0.0.1:8080/api/v1/lei-records/549300YX4S1LLSMK2627/direct-parent");
+    }
+
+    @Test
+    void namedPlaceholdersArePercentEncodedAsQueryValues() throws Exception {
+        SourceSettings gleif = SourceSettings.load(SOURCES, Map.of("gleif", "http://127.0.0.1:8080/api/v1"))
+                .get("gleif");
+
+        assertThat(gleif.lookup("lei-records?filter[lei]={leis}&page[size]=200",
+                Map.of("leis", "549300YX4S1LLSMK2627,INR2EJN1ERAN0W5ZP974"))).hasToString(
+                "http://127.0.0.1:8080/api/v1/lei-records?filter%5Blei%5D=549300YX4S1LLSMK2627%2CINR2EJN1ERAN0W5ZP974"
+                        + "&page%5Bsize%5D=200");
+        assertThat(gleif.lookup("lei-records?filter[entity.legalName]={name}&filter[entity.legalAddress.country]={country}",
+                Map.of("name", "Hangzhou Hikvision Digital Technology Co.,Ltd. & [x]", "country", "CN"))).hasToString(
+                "http://127.0.0.1:8080/api/v1/lei-records?filter%5Bentity.legalName%5D="
+                        + "Hangzhou%20Hikvision%20Digital%20Technology%20Co.%2CLtd.%20%26%20%5Bx%5D"
+                        + "&filter%5Bentity.legalAddress.country%5D=CN");
     }
 
     @Test

@@ -47,9 +47,8 @@ import org.trustmap.crawler.sources.wikidata.WikidataQuery;
  * (see their SOURCES.md), served at the real API paths. Paths: opensanctions as on data.opensanctions.org and
  * raw.githubusercontent.com (sources.yml); bods has no fixed endpoint, so its examples are served at their
  * raw.githubusercontent.com path in openownership/data-standard; uk-psc: Companies House serves the snapshot as zip
- * parts ({@code persons-with-significant-control-snapshot-DATE_NofM.zip}), and the parser reads the unzipped JSON
- * lines, so the part is served here unzipped under the name of the file inside the zip (unzipping on fetch is not
- * built yet).
+ * parts ({@code persons-with-significant-control-snapshot-DATE_NofM.zip}); a part is served here as a zip built from
+ * the real lines, and also unzipped under the name of the file inside the zip.
  */
 class FetchedSourcesTest {
     @TempDir
@@ -144,6 +143,24 @@ class FetchedSourcesTest {
 
         assertThat(staged.problems()).isEmpty();
         assertThat(staged.controlLinks()).contains(chain);
+        assertThat(staged.recordIds()).containsExactly(staged.capture().warcRecordId());
+    }
+
+    @Test
+    void aUkPscSnapshotPartFetchedAsPublishedAZipIsStagedEntryByEntry() throws IOException {
+        String part = "persons-with-significant-control-snapshot-2024-12-19_1of28";
+        java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(zip)) {
+            z.putNextEntry(new java.util.zip.ZipEntry(part + ".txt"));
+            z.write(SourceFixture.bytes("uk-psc", "psc-data-2.json"));
+            z.closeEntry();
+        }
+        server.serve("/" + part + ".zip", zip.toByteArray(), "application/zip");
+
+        Staged staged = fetchAndStage("uk-psc", "/" + part + ".zip");
+
+        assertThat(staged.problems()).isEmpty();
+        assertThat(staged.controlLinks()).contains("GB-COH-07434180 -> Robert Hitchins Limited SHAREHOLDING_BAND 75");
         assertThat(staged.recordIds()).containsExactly(staged.capture().warcRecordId());
     }
 

@@ -20,7 +20,11 @@ final class FixtureServer implements AutoCloseable {
 
     /** Answers {@code path} with the test resource {@code fixtures/<fixture>}. */
     void serve(String path, String fixture, String contentType) throws IOException {
-        byte[] body = Files.readAllBytes(Path.of("src/test/resources/fixtures").resolve(fixture));
+        serve(path, Files.readAllBytes(Path.of("src/test/resources/fixtures").resolve(fixture)), contentType);
+    }
+
+    /** Answers {@code path} with these bytes (e.g. a zip a test built from a fixture). */
+    void serve(String path, byte[] body, String contentType) {
         server.createContext(path, exchange -> {
             exchange.getResponseHeaders().add("Content-Type", contentType);
             exchange.sendResponseHeaders(200, body.length);

@@ -35,6 +35,11 @@ public final class StagedRecord {
         values.computeIfAbsent(p, k -> new ArrayList<>()).add(o);
     }
 
+    /** Keeps only these properties' values (a record reduced to a stub). */
+    void retainOnly(java.util.Set<Node> properties) {
+        values.keySet().retainAll(properties);
+    }
+
     public String text(Node p) {
         List<Node> v = values.get(p);
         if (v == null || v.isEmpty()) {

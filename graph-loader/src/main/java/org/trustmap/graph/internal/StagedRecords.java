@@ -17,7 +17,8 @@ import org.trustmap.crawler.Tm;
 /**
  * Reads every record of every staged capture graph, sorted by IRI so that resolution is deterministic. A record
  * whose source gave no evidence date (an inventory row, an unverified curated fact: the document itself is the
- * evidence) is dated with the day its capture was archived, so that every fact carries a date.
+ * evidence) is dated with the day its capture was archived, so that every fact carries a date. GLEIF records that a
+ * newer GLEIF document restates (a LastDay delta over a golden copy) give way to the newer one ({@link Superseded}).
  */
 public final class StagedRecords {
     private StagedRecords() {
@@ -27,8 +28,13 @@ public final class StagedRecords {
         Map<Node, StagedRecord> byIri = new HashMap<>();
         Map<StagedRecord, Node> graphOf = new HashMap<>();
         Map<Node, Node> captureDay = new HashMap<>();
+        Map<Node, java.time.Instant> captureTime = new HashMap<>();
         dsg.find(Tm.CAPTURES_GRAPH, Node.ANY, Tm.retrieved, Node.ANY).forEachRemaining(q -> {
             String when = q.getObject().getLiteralLexicalForm();
+            java.time.Instant instant = instant(when);
+            if (instant != null) {
+                captureTime.put(q.getSubject(), instant);
+            }
             if (when.length() >= 10) {
                 captureDay.put(q.getSubject(), NodeFactory.createLiteralDT(when.substring(0, 10), XSDDatatype.XSDdate));
             }
@@ -53,7 +59,17 @@ public final class StagedRecords {
                 r.add(Tm.evidenceDate, day);
             }
         }
+        Superseded.apply(all, r -> captureTime.get(graphOf.get(r)));
         all.sort(Comparator.comparing(r -> r.iri().getURI()));
         return all;
+    }
+
+    /** An ISO date-time as an instant, or null. */
+    private static java.time.Instant instant(String when) {
+        try {
+            return java.time.OffsetDateTime.parse(when).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 }

@@ -26,6 +26,8 @@ final class GleifJsonReader {
     private static final Pattern PARENT_URI =
             Pattern.compile(".*/lei-records/([A-Za-z0-9]{20})/(direct|ultimate)-parent/?(?:[?#].*)?");
 
+    private static final Pattern SEARCH_URI = Pattern.compile(".*/lei-records/?\\?([^#]*)(?:#.*)?");
+
     private GleifJsonReader() {
     }
 
@@ -39,6 +41,11 @@ final class GleifJsonReader {
         if (root == null || !root.isObject() || !root.has("data")) {
             throw GleifParser.unreadable(stager.context(), "not a GLEIF API document: no top-level 'data'"
                     + errorTitle(root), null);
+        }
+        if (isSearch(stager.context().capture().targetUri())) {
+            // a search answer is the crawl's evidence of how an LEI was found; the record found is looked up and
+            // staged by its LEI, the namesakes around it are not
+            return;
         }
         try {
             stager.documentDate(GleifValues.date(JsonMappers.text(root.path("meta").path("goldenCopy")
@@ -60,6 +67,24 @@ final class GleifJsonReader {
                 stager.stage(location, () -> map(item));
             }
         }
+    }
+
+    /**
+     * A {@code lei-records} search: a list filtered on anything but {@code filter[lei]}
+     * ({@code filter[entity.legalName]}, {@code filter[fulltext]} ...).
+     */
+    static boolean isSearch(String uri) {
+        Matcher m = SEARCH_URI.matcher(uri);
+        if (!m.matches() || m.group(1) == null) {
+            return false;
+        }
+        for (String param : m.group(1).split("&")) {
+            String key = java.net.URLDecoder.decode(param.split("=", 2)[0], java.nio.charset.StandardCharsets.UTF_8);
+            if (key.startsWith("filter[") && !key.equals("filter[lei]")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static GleifRecord map(JsonNode item) {

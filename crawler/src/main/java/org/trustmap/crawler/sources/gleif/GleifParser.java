@@ -16,12 +16,14 @@ import org.trustmap.crawler.ParseProblem;
 import org.trustmap.crawler.RecordSink;
 import org.trustmap.crawler.SourceParseException;
 import org.trustmap.crawler.SourceParser;
+import org.trustmap.crawler.sources.ZipDocuments;
 
 /**
  * Parses any GLEIF document into staging records: LEI-CDF, RR-CDF and reporting-exception XML golden copies, the
  * LEI2 / RR / Repex golden-copy CSV files and GLEIF API v1 JSON. The format is recognized from the first bytes
  * (and the XML root element or the CSV header), not from the file name or the content type. XML and CSV are
- * streamed record by record, so memory stays bounded whatever the size of the file.
+ * streamed record by record, so memory stays bounded whatever the size of the file. A zipped golden copy is read
+ * file by file through {@link ZipDocuments} (streamed, bomb ratio capped).
  */
 public final class GleifParser implements SourceParser {
     private static final int SNIFF_BYTES = 4096;
@@ -34,13 +36,7 @@ public final class GleifParser implements SourceParser {
     /** Parses like {@link #parse} and tells what the document gave. */
     public GleifSummary stage(InputStream body, ParseContext context, RecordSink sink) throws IOException {
         GleifStager stager = new GleifStager(context, sink);
-        CountingStream counted = new CountingStream(body);
-        BufferedInputStream in = new BufferedInputStream(counted, 1 << 16);
-        if (isZip(in)) {
-            readZip(in, counted, context, stager);
-        } else {
-            readDocument(in, context, stager);
-        }
+        ZipDocuments.read(body, context, (in, entry) -> readDocument(in, context, stager));
         return stager.summary();
     }
 
@@ -51,87 +47,6 @@ public final class GleifParser implements SourceParser {
             case '<' -> readXml(in, stager);
             case '{', '[' -> GleifJsonReader.read(in, stager);
             default -> GleifCsvReader.read(new InputStreamReader(in, StandardCharsets.UTF_8), stager);
-        }
-    }
-
-    /** Largest decompressed/compressed ratio accepted from a zip (GLEIF's golden copies are 14x-31x). */
-    static final long MAX_ZIP_RATIO = 100;
-
-    private static boolean isZip(BufferedInputStream in) throws IOException {
-        in.mark(4);
-        byte[] head = in.readNBytes(4);
-        in.reset();
-        return head.length == 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
-    }
-
-    /**
-     * A golden-copy zip (as GLEIF publishes it): every file in it is streamed through the same readers, one at a
-     * time, never unpacked to disk; a decompression ratio over {@value #MAX_ZIP_RATIO} stops it as a zip bomb.
-     */
-    private static void readZip(BufferedInputStream in, CountingStream compressed, ParseContext context,
-                                GleifStager stager) throws IOException {
-        java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(in, StandardCharsets.UTF_8);
-        CountingStream inflated = new CountingStream(zip) {
-            @Override
-            void counted() throws IOException {
-                if (count() > (1 << 20) && count() > MAX_ZIP_RATIO * Math.max(1, compressed.count())) {
-                    throw unreadable(context, "the zip inflates more than " + MAX_ZIP_RATIO
-                            + " times its size (a decompression bomb?)", null);
-                }
-            }
-        };
-        java.util.zip.ZipEntry entry;
-        int files = 0;
-        while ((entry = zip.getNextEntry()) != null) {
-            if (entry.isDirectory()) {
-                continue;
-            }
-            files++;
-            readDocument(new BufferedInputStream(new java.io.FilterInputStream(inflated) {
-                @Override
-                public void close() {
-                    // the next entry follows in the same stream
-                }
-            }, 1 << 16), context, stager);
-        }
-        if (files == 0) {
-            throw unreadable(context, "the zip holds no file", null);
-        }
-    }
-
-    /** Counts the bytes read through it. */
-    static class CountingStream extends java.io.FilterInputStream {
-        private long count;
-
-        CountingStream(InputStream in) {
-            super(in);
-        }
-
-        long count() {
-            return count;
-        }
-
-        void counted() throws IOException {
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-                counted();
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count += n;
-                counted();
-            }
-            return n;
         }
     }
 

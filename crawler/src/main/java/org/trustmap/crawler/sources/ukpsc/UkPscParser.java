@@ -1,6 +1,7 @@
 package org.trustmap.crawler.sources.ukpsc;
 
 import org.trustmap.crawler.sources.JsonValues;
+import org.trustmap.crawler.sources.ZipDocuments;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.LocalDate;
@@ -21,7 +22,10 @@ import org.trustmap.crawler.Tm;
 
 /**
  * The Companies House "persons with significant control" snapshot: one JSON object per line
- * ({@code {"company_number": ..., "data": {...}}}; a JSON array of them is read too).
+ * ({@code {"company_number": ..., "data": {...}}}; a JSON array of them is read too). The snapshot's parts as
+ * published ({@code persons-with-significant-control-snapshot-YYYY-MM-DD_1of31.zip}, each a zip of one JSON-lines
+ * {@code .txt}) are read as they are: streamed entry by entry through {@link ZipDocuments}, a record's location
+ * naming the file in the zip ({@code psc-snapshot-..._1of31.txt line 12}).
  *
  * <ul>
  * <li>A corporate-entity or legal-person PSC: the company {@code CONTROLLED_BY} an organization record of the PSC
@@ -51,11 +55,14 @@ public final class UkPscParser implements SourceParser {
 
     @Override
     public void parse(InputStream body, ParseContext context, RecordSink sink) throws IOException {
-        JsonValues.readObjects(body, JSON, context, (n, line) -> "line " + line,
-                (r, where, line) -> record(r, line, where, sink));
+        ZipDocuments.read(body, context, (in, entry) -> JsonValues.readObjects(in, JSON, context,
+                (n, line) -> entry == null ? "line " + line : entry + " line " + line,
+                (r, where, line) -> record(r, entry == null ? "line/" + line
+                                : "zip/" + entry.replaceAll("[^A-Za-z0-9._-]", "_") + "/line/" + line,
+                        where, sink)));
     }
 
-    private static void record(JsonNode r, long line, String where, RecordSink sink) {
+    private static void record(JsonNode r, String key, String where, RecordSink sink) {
         JsonNode d = r.path("data");
         String kind = text(d.get("kind"));
         if (kind == null) {
@@ -73,7 +80,6 @@ public final class UkPscParser implements SourceParser {
         LocalDate date = date(text(r.get("ContentDate")));
         LocalDate ceased = date(text(d.get("ceased_on")));
         String ref = where + " (company " + number + ", " + kind + ")";
-        String key = "line/" + line;
         switch (kind) {
             case "corporate-entity-person-with-significant-control",
                  "legal-person-person-with-significant-control" -> {

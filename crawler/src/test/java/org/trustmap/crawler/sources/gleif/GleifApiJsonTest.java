@@ -61,6 +61,20 @@ class GleifApiJsonTest {
         assertThat(staged.has("lei/" + APPLE_ENERGY)).isFalse();
     }
 
+    @ParameterizedTest
+    @CsvSource({
+            "'lei-records?filter%5Bentity.legalName%5D=Microsoft%20Corporation&filter%5Bentity.legalAddress.country%5D=US', 0",
+            "'lei-records?filter[fulltext]=Commerzbank', 0",
+            "'lei-records?filter%5Blei%5D=549300YX4S1LLSMK2627%2CINR2EJN1ERAN0W5ZP974&page%5Bsize%5D=200', 12"})
+    void searchAnswersAreEvidenceOfTheLookUpAndStageNothing(String query, int organizations) {
+        // the real multi-record page, as the answer to a search and to a record look-up
+        GleifStaged staged = GleifStaged.fixture("api_multi_lei_records.json",
+                "https://api.gleif.org/api/v1/" + query);
+        assertThat(staged.problems).isEmpty();
+        assertThat(staged.has("lei/INR2EJN1ERAN0W5ZP974")).isEqualTo(organizations > 0);
+        assertThat(staged.summary.accepted()).isEqualTo(organizations);
+    }
+
     @Test
     void relationshipRecordBecomesAControlledByLink() {
         GleifStaged staged = GleifStaged.fixture("api_direct-parent-relationship_" + APPLE_ENERGY + ".json",
