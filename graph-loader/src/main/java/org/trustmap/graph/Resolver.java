@@ -33,10 +33,12 @@ import org.trustmap.graph.internal.StagedRecords;
  * Clusters staged records that name the same organization or product and turns their statements into edges between
  * canonical ids. Organizations: same LEI first; then the same normalized name (legal name or other names) within a
  * country, then a scored name match within a country ({@link Names#similarity}, threshold from
- * {@link ResolutionSettings}); a record with a name but no country and no LEI (an inventory vendor, a curated reference) joins the one
- * organization that carries that name (or, failing that, the one organization whose name scores above the threshold),
- * and stays on its own when several countries share it. Records with different LEIs never merge; records with
- * different registration numbers under the same authority never merge on a name. Products: same product id. The result is deterministic for the same records.
+ * {@link ResolutionSettings}); a record with a name but no country and no LEI (an inventory vendor, a curated
+ * reference) joins the one organization that carries that name (or, failing that, the one organization whose name
+ * scores at or above the threshold), and stays on its own when several countries share it. Records with different
+ * LEIs never merge; records with different registration numbers under the same authority never merge on a name.
+ * Products: same product id, and a product record of another source joins the inventory's product by CPE, brand +
+ * model number or FCC ID. The result is deterministic for the same records.
  */
 public final class Resolver {
     /** Whose name an organization takes: registries first, then lists, device records, analysts, inventories. */
@@ -73,15 +75,16 @@ public final class Resolver {
         Map<String, Product> products = new TreeMap<>();
         Map<Node, String> productOf = new HashMap<>();
         // a product's own inventory row names it best; curated facts only refer to it by id
-        records.stream().filter(r -> Tm.Product.equals(r.type()))
+        List<StagedRecord> productRecords = records.stream().filter(r -> Tm.Product.equals(r.type()))
                 .sorted(Comparator.comparing((StagedRecord r) -> "inventory".equals(r.text(Tm.source)) ? 0 : 1 + rank(r.text(Tm.source)))
-                        .thenComparing(StagedRecord::toString))
-                .forEach(r -> {
-                    String id = r.text(Tm.productId);
-                    productOf.put(r.iri(), id);
-                    products.merge(id, new Product(id, r.text(Tm.name), r.text(Tm.vendor), r.text(Tm.model),
-                            r.text(Tm.cpe), r.text(Tm.fccId), r.text(Tm.mac)), Resolver::fill);
-                });
+                        .thenComparing(StagedRecord::toString)).toList();
+        ProductKeys keys = new ProductKeys(productRecords);
+        for (StagedRecord r : productRecords) {
+            String id = keys.idOf(r);
+            productOf.put(r.iri(), id);
+            products.merge(id, new Product(id, r.text(Tm.name), r.text(Tm.vendor), r.text(Tm.model),
+                    r.text(Tm.cpe), r.text(Tm.fccId), r.text(Tm.mac)), Resolver::fill);
+        }
 
         List<Deployment> deployments = new ArrayList<>();
         List<Edge> edges = new ArrayList<>();
@@ -129,7 +132,7 @@ public final class Resolver {
                 }
             }
         }
-        edges.addAll(identifierLinks(records, orgs, orgId));
+        edges.addAll(identifierLinks(records, orgs, orgId, productOf));
         return new ResolvedGraph(clusters.organizations(orgId), List.copyOf(products.values()), deployments, edges,
                 basedIn, exceptions, flags, clusters.merges(orgId));
     }
@@ -141,7 +144,7 @@ public final class Resolver {
      * registrant made the device or its radio. The hop's provenance is the registry record.
      */
     private static List<Edge> identifierLinks(List<StagedRecord> records, List<StagedRecord> orgs,
-                                              Map<Node, String> orgId) {
+                                              Map<Node, String> orgId, Map<Node, String> productOf) {
         Map<String, StagedRecord> byOui = new HashMap<>();
         Map<String, StagedRecord> byGrantee = new HashMap<>();
         for (StagedRecord o : orgs) {
@@ -156,7 +159,7 @@ public final class Resolver {
             if (!Tm.Product.equals(p.type())) {
                 continue;
             }
-            String productId = p.text(Tm.productId);
+            String productId = productOf.get(p.iri());
             for (String mac : p.texts(Tm.mac)) {
                 org.trustmap.crawler.Ouis.of(mac).map(byOui::get).ifPresent(o -> links.add(new Edge("MADE_BY",
                         productId, orgId.get(o.iri()), "OUI_REGISTRANT", null, null, o.provenance())));
@@ -167,6 +170,70 @@ public final class Resolver {
             }
         }
         return links;
+    }
+
+    /**
+     * Which inventory product a product record of another source (a device record, a certification, an FCC grant)
+     * is: its own id when an inventory row has it; else the one inventory product with the same CPE, the same brand
+     * and model number ({@link Names#brandKey} + {@link Names#modelKey}: "ROSEWILL INC." "RNX AC750RT" is Rosewill
+     * "RNX-AC750RT") or the same FCC ID. Several inventory products with one key match none. Inventory rows keep
+     * their own ids (the ids operators and the command line use).
+     */
+    private static final class ProductKeys {
+        private final Set<String> inventoryIds = new HashSet<>();
+        private final Map<String, String> byCpe = new HashMap<>();
+        private final Map<String, String> byModel = new HashMap<>();
+        private final Map<String, String> byFccId = new HashMap<>();
+
+        ProductKeys(List<StagedRecord> products) {
+            for (StagedRecord r : products) {
+                if ("inventory".equals(r.text(Tm.source))) {
+                    String id = r.text(Tm.productId);
+                    inventoryIds.add(id);
+                    r.texts(Tm.cpe).forEach(c -> put(byCpe, c.toLowerCase(Locale.ROOT), id));
+                    modelKey(r).ifPresent(k -> put(byModel, k, id));
+                    r.texts(Tm.fccId).forEach(f -> put(byFccId, f.toUpperCase(Locale.ROOT), id));
+                }
+            }
+        }
+
+        private static void put(Map<String, String> map, String key, String id) {
+            String was = map.putIfAbsent(key, id);
+            if (was != null && !was.equals(id)) {
+                map.put(key, ""); // ambiguous: several inventory products
+            }
+        }
+
+        private static java.util.Optional<String> modelKey(StagedRecord r) {
+            String brand = Names.brandKey(r.text(Tm.vendor));
+            String model = Names.modelKey(r.text(Tm.model));
+            return brand.isEmpty() || model.isEmpty() ? java.util.Optional.empty()
+                    : java.util.Optional.of(brand + "|" + model);
+        }
+
+        String idOf(StagedRecord r) {
+            String own = r.text(Tm.productId);
+            if (inventoryIds.contains(own) || "inventory".equals(r.text(Tm.source))) {
+                return own;
+            }
+            for (String c : r.texts(Tm.cpe)) {
+                String id = byCpe.get(c.toLowerCase(Locale.ROOT));
+                if (id != null && !id.isEmpty()) {
+                    return id;
+                }
+            }
+            String byKey = modelKey(r).map(byModel::get).orElse(null);
+            if (byKey != null && !byKey.isEmpty()) {
+                return byKey;
+            }
+            for (String f : r.texts(Tm.fccId)) {
+                String id = byFccId.get(f.toUpperCase(Locale.ROOT));
+                if (id != null && !id.isEmpty()) {
+                    return id;
+                }
+            }
+            return own;
+        }
     }
 
     static String country(String jurisdiction) {

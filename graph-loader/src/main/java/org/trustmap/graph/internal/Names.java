@@ -154,4 +154,31 @@ public final class Names {
         }
         return JARO_WINKLER.apply(w, u);
     }
+
+    /**
+     * A brand as products are matched on: the name's words without legal forms and generic words, joined ("TP-LINK
+     * TECHNOLOGIES CO.,LTD." and "TP-Link" give "tplink", "ROSEWILL INC." gives "rosewill"); empty when nothing is left.
+     */
+    public static String brandKey(String vendor) {
+        StringBuilder b = new StringBuilder();
+        for (String w : words(vendor)) {
+            if (!GENERIC.contains(w)) {
+                b.append(w);
+            }
+        }
+        return b.toString();
+    }
+
+    /**
+     * A model number as products are matched on: letters and digits only, lower case ("RNX AC750RT" and
+     * "RNX-AC750RT" give "rnxac750rt"); empty unless it has a digit and three characters or more, so that a model
+     * written as a word ("Router") never matches.
+     */
+    public static String modelKey(String model) {
+        if (model == null) {
+            return "";
+        }
+        String m = Normalizer.normalize(model, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
+        return m.length() >= 3 && m.matches(".*\\d.*") ? m : "";
+    }
 }
