@@ -21,8 +21,9 @@ import org.trustmap.graph.internal.GraphSnapshot.Fact;
  * <p>Each edge carries a fraction: its share (BODS ranges are staged as their lower bound), else 1 for a GLEIF
  * consolidation ({@code DIRECT_/ULTIMATE_CONSOLIDATION}), a {@code STATE} body or a stated parent ({@code STATED}),
  * else, for influence without share, the influence threshold (only where the profile counts influence). A
- * consolidation or a state body is a controlling hop whatever its share. A shareholding without share is a named gap and is not followed; ended links
- * are history. Several edges between the same two organizations (two sources stating one stake) count once, the
+ * consolidation or a state body is a controlling hop whatever its share. A shareholding or voting right without share
+ * (or an edge with neither share nor kind) is the named gap "share unknown" and is not followed; ended links are
+ * history. Several edges between the same two organizations (two sources stating one stake) count once, the
  * strongest.</p>
  *
  * <p>The <em>integrated share</em> of an ancestor multiplies the fractions along each simple path and sums across
@@ -37,6 +38,9 @@ final class OwnershipWalk {
     /** Kinds that are control whatever share they state. */
     static final Set<String> CONTROL_KINDS = Set.of("DIRECT_CONSOLIDATION", "ULTIMATE_CONSOLIDATION", "STATE");
     static final Set<String> INFLUENCE_KINDS = ExposureDeriver.INFLUENCE_KINDS;
+    /** Kinds that are only as strong as their share: without one (or without any kind) the share is unknown. */
+    static final Set<String> UNKNOWN_SHARE_KINDS = Set.of("SHAREHOLDING", "VOTING_RIGHTS", "SHAREHOLDING_BAND",
+            "VOTING_RIGHTS_BAND");
 
     /** An organization that controls the start, the shortest path of edges to it and why it counts. */
     record Controller(String org, List<Fact> path, double integrated, int paths, boolean chain, String basis) {
@@ -117,7 +121,7 @@ final class OwnershipWalk {
             }
             String kind = (String) edge.prop("kind");
             Object share = edge.prop("share");
-            if (share == null && "SHAREHOLDING".equals(kind)) {
+            if (share == null && (kind == null || UNKNOWN_SHARE_KINDS.contains(kind))) {
                 unknownShares.computeIfAbsent(org, k -> new ArrayList<>()).add(edge);
                 continue;
             }

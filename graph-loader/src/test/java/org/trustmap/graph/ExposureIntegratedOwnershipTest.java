@@ -7,6 +7,8 @@ import static org.trustmap.graph.ExposureRulesTest.add;
 import static org.trustmap.graph.ExposureRulesTest.props;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.trustmap.graph.internal.GraphSnapshot;
 import org.trustmap.graph.internal.GraphSnapshot.Fact;
 
@@ -131,5 +133,33 @@ class ExposureIntegratedOwnershipTest {
         assertThat(v.verdict()).isNotEqualTo("EXPOSED");
         assertThat(v.findings()).isEmpty();
         assertThat(v.gaps()).noneMatch(gap -> gap.contains("Constructed S"));
+    }
+
+    /** A link without share: control by its kind, or the named gap "share unknown" when only a share could say. */
+    @ParameterizedTest(name = "{0} without share: {1}")
+    @CsvSource(nullValues = "none", textBlock = """
+            DIRECT_CONSOLIDATION,   EXPOSED
+            ULTIMATE_CONSOLIDATION, EXPOSED
+            STATE,                  EXPOSED
+            STATED,                 EXPOSED
+            BOARD_APPOINTMENT,      EXPOSED
+            SHAREHOLDING,           share unknown
+            VOTING_RIGHTS,          share unknown
+            none,                   share unknown
+            """)
+    void aLinkWithoutShareCountsByItsKindOrIsTheGapShareUnknown(String kind, String expected) {
+        GraphSnapshot g = graph("b:US", "a:CN");
+        if (kind == null) {
+            owns(g, "a", "b");
+        } else {
+            owns(g, "a", "b", "kind", kind);
+        }
+        var v = ExposureDeriver.evaluate(g, DEFAULT, "p");
+        if (expected.equals("EXPOSED")) {
+            assertThat(v.verdict()).isEqualTo("EXPOSED");
+        } else {
+            assertThat(v.verdict()).isEqualTo("UNDETERMINED");
+            assertThat(v.gaps()).contains("share unknown: Constructed B -> Constructed A");
+        }
     }
 }
