@@ -24,8 +24,9 @@ import org.trustmap.graph.internal.GraphSnapshot.Fact;
  * Computes one verdict per deployed product under a profile and materializes it as an {@code (:ExposureFinding)} node.
  *
  * <p>Routes start at the product (or a component it {@code CONTAINS}) with a {@code MADE_BY} (MAKER),
- * {@code SENDS_DATA_TO} (DATA_TRANSFER) or {@code ADMINISTERED_BY} (REMOTE_ADMIN) edge and go only upward through
- * counted {@code CONTROLLED_BY} edges: a subsidiary in a concern jurisdiction never exposes its parent's products.
+ * {@code SENDS_DATA_TO} (DATA_TRANSFER) or {@code ADMINISTERED_BY} (REMOTE_ADMIN) edge and go only upward to the
+ * organizations that control it ({@link OwnershipWalk}: integrated share along every path, or control at every hop):
+ * a subsidiary in a concern jurisdiction never exposes its parent's products.
  * EXPOSED when some organization on the way is based in a concern jurisdiction; NOT_FOUND when the maker is known
  * and every chain ends at a known ultimate parent or a closing reporting exception with a known jurisdiction;
  * UNDETERMINED otherwise, with the gaps named.</p>
@@ -49,9 +50,18 @@ public final class ExposureDeriver {
                       String recordId) {
     }
 
-    public record Finding(String route, String jurisdiction, List<Hop> path) {
+    /**
+     * @param ownership how the ownership part of the path counts under the profile ("integrated share 54 % over 2
+     *                  paths >= control 50 %", "control at every hop (...)"); null when the route's organization
+     *                  itself is based in the concern jurisdiction
+     */
+    public record Finding(String route, String jurisdiction, List<Hop> path, String ownership) {
         public Finding {
             path = List.copyOf(path);
+        }
+
+        public Finding(String route, String jurisdiction, List<Hop> path) {
+            this(route, jurisdiction, path, null);
         }
     }
 
@@ -163,14 +173,15 @@ public final class ExposureDeriver {
         }
 
         for (Start start : starts) {
-            // breadth-first upward through counted control edges, keeping the shortest path to each organization
-            Map<String, List<Hop>> pathTo = new LinkedHashMap<>();
-            Deque<String> queue = new ArrayDeque<>();
-            pathTo.put(start.orgId(), start.prefix());
-            queue.add(start.orgId());
-            while (!queue.isEmpty()) {
-                String org = queue.poll();
-                List<Hop> path = pathTo.get(org);
+            // upward only: the organizations that control the route's organization, by integrated share or by a
+            // chain of control, each with the shortest path of ownership edges to it
+            OwnershipWalk walk = OwnershipWalk.from(g, profile, start.orgId());
+            for (OwnershipWalk.Controller c : walk.controllers()) {
+                String org = c.org();
+                List<Hop> path = start.prefix();
+                for (Fact edge : c.path()) {
+                    path = append(path, hop(g, edge, false));
+                }
                 for (Fact flag : g.flags.getOrDefault(org, List.of())) {
                     if (profile.flags().contains(flag.to())) {
                         flags.add(g.orgNames.getOrDefault(org, org) + ": " + flag.to());
@@ -182,7 +193,7 @@ public final class ExposureDeriver {
                 for (Fact b : concern) {
                     String key = start.route() + "|" + org + "|" + b.to();
                     if (seenFinding.add(key)) {
-                        findings.add(new Finding(start.route(), b.to(), append(path, hop(g, b, false))));
+                        findings.add(new Finding(start.route(), b.to(), append(path, hop(g, b, false)), c.basis()));
                         reaches.add(org);
                     }
                     break;
@@ -193,38 +204,11 @@ public final class ExposureDeriver {
                     gaps.add("entity unresolved: " + g.orgNames.getOrDefault(org, org)
                             + " has no known jurisdiction (" + org + ")");
                 }
-                List<Fact> counted = new ArrayList<>();
-                for (Fact parent : g.parentsOf.getOrDefault(org, List.of())) {
-                    Object share = parent.prop("share");
-                    String kind = (String) parent.prop("kind");
-                    if (ended(parent)) {
-                        continue; // a stake that ended, a parent that was delisted: history, not control
-                    }
-                    if (share == null && INFLUENCE_KINDS.contains(kind)) {
-                        if (profile.countInfluence()) {
-                            counted.add(parent);
-                        }
-                        continue;
-                    }
-                    if (share == null && "SHAREHOLDING".equals(kind)) {
-                        gaps.add("share unknown: " + g.orgNames.getOrDefault(org, org) + " -> "
-                                + g.orgNames.getOrDefault(parent.to(), parent.to()));
-                        continue;
-                    }
-                    if (share == null || counts(profile, ((Number) share).doubleValue())) {
-                        counted.add(parent);
-                    }
-                }
-                for (Fact parent : counted) {
-                    if (!pathTo.containsKey(parent.to())) {
-                        pathTo.put(parent.to(), append(path, hop(g, parent, false)));
-                        queue.add(parent.to());
-                    }
-                }
-                if (counted.isEmpty()) {
+                if (walk.controllingParents(org).isEmpty()) {
                     closed(g, profile, org).ifPresent(gaps::add);
                 }
             }
+            gaps.addAll(walk.unknownShareGaps());
         }
         if (!findings.isEmpty()) {
             // a complete path settles it; what is unknown further up no longer changes the verdict
@@ -236,29 +220,6 @@ public final class ExposureDeriver {
 
     /** Control kinds that mean influence, not control, when no share says otherwise. */
     static final Set<String> INFLUENCE_KINDS = Set.of("SIGNIFICANT_INFLUENCE", "OTHER_INFLUENCE");
-
-    /** True for a link its source marks as no longer in force (status INACTIVE/ENDED/RETIRED, or an end date passed). */
-    private static boolean ended(Fact link) {
-        Object status = link.prop("status");
-        if (status != null && Set.of("INACTIVE", "ENDED", "RETIRED", "LAPSED").contains(status.toString())) {
-            return true;
-        }
-        Object end = link.prop("endDate");
-        if (end != null) {
-            try {
-                return java.time.LocalDate.parse(end.toString().substring(0, 10)).isBefore(java.time.LocalDate.now());
-            } catch (RuntimeException e) {
-                return false;
-            }
-        }
-        return false;
-    }
-
-    private static boolean counts(Profile profile, double share) {
-        BigDecimal s = BigDecimal.valueOf(share);
-        return s.compareTo(profile.controlPercent()) >= 0
-                || profile.countInfluence() && s.compareTo(profile.influencePercent()) >= 0;
-    }
 
     /** Empty when the chain legitimately ends at this organization; else the gap that leaves it open. */
     private static java.util.Optional<String> closed(GraphSnapshot g, Profile profile, String org) {

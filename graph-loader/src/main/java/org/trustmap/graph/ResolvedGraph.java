@@ -62,7 +62,7 @@ public record ResolvedGraph(List<Org> organizations, List<Product> products, Lis
     public record FlagFact(String orgId, String flag, Provenance provenance) {
     }
 
-    /** Why a record joined an organization. */
-    public record Merge(String orgId, String record, String reason) {
+    /** Why a record joined an organization; {@code score} is the scored name match's (0..1), null for other reasons. */
+    public record Merge(String orgId, String record, String reason, Double score) {
     }
 }

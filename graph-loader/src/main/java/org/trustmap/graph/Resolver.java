@@ -32,15 +32,20 @@ import org.trustmap.graph.internal.StagedRecords;
 /**
  * Clusters staged records that name the same organization or product and turns their statements into edges between
  * canonical ids. Organizations: same LEI first; then the same normalized name (legal name or other names) within a
- * country; a record with a name but no country and no LEI (an inventory vendor, a curated reference) joins the one
- * organization that carries that name, and stays on its own when several countries share it. Records with
- * different LEIs never merge. Products: same product id. The result is deterministic for the same records.
+ * country, then a scored name match within a country ({@link Names#similarity}, threshold from
+ * {@link ResolutionSettings}); a record with a name but no country and no LEI (an inventory vendor, a curated
+ * reference) joins the one organization that carries that name (or, failing that, the one organization whose name
+ * scores at or above the threshold), and stays on its own when several countries share it. Records with different
+ * LEIs never merge; records with different registration numbers under the same authority never merge on a name.
+ * Products: same product id, and a product record of another source joins the inventory's product by CPE, brand +
+ * model number or FCC ID. The result is deterministic for the same records.
  */
 public final class Resolver {
     /** Whose name an organization takes: registries first, then lists, device records, analysts, inventories. */
     private static final List<String> SOURCE_RANK = List.of("gleif", "uk-psc", "ares", "bods", "ieee-oui", "fcc-grantees",
             "opensanctions", "csl", "fcc-covered", "wikidata", "devicecode", "curated", "inventory");
     private final Judgements judgements;
+    private final ResolutionSettings settings;
 
     /** A resolver without analysts' judgements. */
     public Resolver() {
@@ -49,7 +54,13 @@ public final class Resolver {
 
     /** A resolver applying analysts' judgements (same / not same); a NOT_SAME judgement blocks a merge for good. */
     public Resolver(Judgements judgements) {
+        this(judgements, ResolutionSettings.defaults());
+    }
+
+    /** A resolver with judgements and resolution settings (the scored name match's threshold). */
+    public Resolver(Judgements judgements, ResolutionSettings settings) {
         this.judgements = judgements;
+        this.settings = settings;
     }
 
     public ResolvedGraph resolve(DatasetGraph dsg) {
@@ -58,21 +69,22 @@ public final class Resolver {
 
     ResolvedGraph resolve(List<StagedRecord> records) {
         List<StagedRecord> orgs = records.stream().filter(r -> Tm.Organization.equals(r.type())).toList();
-        Clusters clusters = new Clusters(orgs, judgements);
+        Clusters clusters = new Clusters(orgs, judgements, settings.nameMatchThreshold());
         Map<Node, String> orgId = clusters.assignIds();
 
         Map<String, Product> products = new TreeMap<>();
         Map<Node, String> productOf = new HashMap<>();
         // a product's own inventory row names it best; curated facts only refer to it by id
-        records.stream().filter(r -> Tm.Product.equals(r.type()))
+        List<StagedRecord> productRecords = records.stream().filter(r -> Tm.Product.equals(r.type()))
                 .sorted(Comparator.comparing((StagedRecord r) -> "inventory".equals(r.text(Tm.source)) ? 0 : 1 + rank(r.text(Tm.source)))
-                        .thenComparing(StagedRecord::toString))
-                .forEach(r -> {
-                    String id = r.text(Tm.productId);
-                    productOf.put(r.iri(), id);
-                    products.merge(id, new Product(id, r.text(Tm.name), r.text(Tm.vendor), r.text(Tm.model),
-                            r.text(Tm.cpe), r.text(Tm.fccId), r.text(Tm.mac)), Resolver::fill);
-                });
+                        .thenComparing(StagedRecord::toString)).toList();
+        ProductKeys keys = new ProductKeys(productRecords);
+        for (StagedRecord r : productRecords) {
+            String id = keys.idOf(r);
+            productOf.put(r.iri(), id);
+            products.merge(id, new Product(id, r.text(Tm.name), r.text(Tm.vendor), r.text(Tm.model),
+                    r.text(Tm.cpe), r.text(Tm.fccId), r.text(Tm.mac)), Resolver::fill);
+        }
 
         List<Deployment> deployments = new ArrayList<>();
         List<Edge> edges = new ArrayList<>();
@@ -120,7 +132,7 @@ public final class Resolver {
                 }
             }
         }
-        edges.addAll(identifierLinks(records, orgs, orgId));
+        edges.addAll(identifierLinks(records, orgs, orgId, productOf));
         return new ResolvedGraph(clusters.organizations(orgId), List.copyOf(products.values()), deployments, edges,
                 basedIn, exceptions, flags, clusters.merges(orgId));
     }
@@ -132,7 +144,7 @@ public final class Resolver {
      * registrant made the device or its radio. The hop's provenance is the registry record.
      */
     private static List<Edge> identifierLinks(List<StagedRecord> records, List<StagedRecord> orgs,
-                                              Map<Node, String> orgId) {
+                                              Map<Node, String> orgId, Map<Node, String> productOf) {
         Map<String, StagedRecord> byOui = new HashMap<>();
         Map<String, StagedRecord> byGrantee = new HashMap<>();
         for (StagedRecord o : orgs) {
@@ -147,7 +159,7 @@ public final class Resolver {
             if (!Tm.Product.equals(p.type())) {
                 continue;
             }
-            String productId = p.text(Tm.productId);
+            String productId = productOf.get(p.iri());
             for (String mac : p.texts(Tm.mac)) {
                 org.trustmap.crawler.Ouis.of(mac).map(byOui::get).ifPresent(o -> links.add(new Edge("MADE_BY",
                         productId, orgId.get(o.iri()), "OUI_REGISTRANT", null, null, o.provenance())));
@@ -158,6 +170,70 @@ public final class Resolver {
             }
         }
         return links;
+    }
+
+    /**
+     * Which inventory product a product record of another source (a device record, a certification, an FCC grant)
+     * is: its own id when an inventory row has it; else the one inventory product with the same CPE, the same brand
+     * and model number ({@link Names#brandKey} + {@link Names#modelKey}: "ROSEWILL INC." "RNX AC750RT" is Rosewill
+     * "RNX-AC750RT") or the same FCC ID. Several inventory products with one key match none. Inventory rows keep
+     * their own ids (the ids operators and the command line use).
+     */
+    private static final class ProductKeys {
+        private final Set<String> inventoryIds = new HashSet<>();
+        private final Map<String, String> byCpe = new HashMap<>();
+        private final Map<String, String> byModel = new HashMap<>();
+        private final Map<String, String> byFccId = new HashMap<>();
+
+        ProductKeys(List<StagedRecord> products) {
+            for (StagedRecord r : products) {
+                if ("inventory".equals(r.text(Tm.source))) {
+                    String id = r.text(Tm.productId);
+                    inventoryIds.add(id);
+                    r.texts(Tm.cpe).forEach(c -> put(byCpe, c.toLowerCase(Locale.ROOT), id));
+                    modelKey(r).ifPresent(k -> put(byModel, k, id));
+                    r.texts(Tm.fccId).forEach(f -> put(byFccId, f.toUpperCase(Locale.ROOT), id));
+                }
+            }
+        }
+
+        private static void put(Map<String, String> map, String key, String id) {
+            String was = map.putIfAbsent(key, id);
+            if (was != null && !was.equals(id)) {
+                map.put(key, ""); // ambiguous: several inventory products
+            }
+        }
+
+        private static java.util.Optional<String> modelKey(StagedRecord r) {
+            String brand = Names.brandKey(r.text(Tm.vendor));
+            String model = Names.modelKey(r.text(Tm.model));
+            return brand.isEmpty() || model.isEmpty() ? java.util.Optional.empty()
+                    : java.util.Optional.of(brand + "|" + model);
+        }
+
+        String idOf(StagedRecord r) {
+            String own = r.text(Tm.productId);
+            if (inventoryIds.contains(own) || "inventory".equals(r.text(Tm.source))) {
+                return own;
+            }
+            for (String c : r.texts(Tm.cpe)) {
+                String id = byCpe.get(c.toLowerCase(Locale.ROOT));
+                if (id != null && !id.isEmpty()) {
+                    return id;
+                }
+            }
+            String byKey = modelKey(r).map(byModel::get).orElse(null);
+            if (byKey != null && !byKey.isEmpty()) {
+                return byKey;
+            }
+            for (String f : r.texts(Tm.fccId)) {
+                String id = byFccId.get(f.toUpperCase(Locale.ROOT));
+                if (id != null && !id.isEmpty()) {
+                    return id;
+                }
+            }
+            return own;
+        }
     }
 
     static String country(String jurisdiction) {
@@ -189,13 +265,17 @@ public final class Resolver {
         private final List<Set<Integer>> blocked;
         private final List<Set<String>> countryCache;
         private final List<Set<String>> nameCache;
+        /** Per cluster root: registration authority -> number, to keep apart what registries say are two. */
+        private final List<Map<String, String>> registrations;
         private final Map<Node, Integer> index = new HashMap<>();
-        private final List<String[]> reasons = new ArrayList<>();
+        private final List<Reason> reasons = new ArrayList<>();
         private final Judgements judgements;
+        private final double threshold;
 
-        Clusters(List<StagedRecord> records, Judgements judgements) {
+        Clusters(List<StagedRecord> records, Judgements judgements, double threshold) {
             this.records = records;
             this.judgements = judgements;
+            this.threshold = threshold;
             int n = records.size();
             this.parent = new int[n];
             this.lei = new String[n];
@@ -203,6 +283,7 @@ public final class Resolver {
             this.blocked = new ArrayList<>(n);
             this.countryCache = new ArrayList<>(n);
             this.nameCache = new ArrayList<>(n);
+            this.registrations = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 parent[i] = i;
                 index.put(records.get(i).iri(), i);
@@ -211,11 +292,13 @@ public final class Resolver {
                 nameCache.add(computeNames(i));
                 anchored[i] = !countryCache.get(i).isEmpty() || lei[i] != null;
                 blocked.add(null);
+                registrations.add(registration(records.get(i)));
             }
             applyNotSame();
             byLei();
             applySame();
             byNameInCountry();
+            byScoredNameInCountry();
             byNameAlone();
         }
 
@@ -227,8 +310,47 @@ public final class Resolver {
             return i;
         }
 
+        /**
+         * Authorities whose numbers are assignments an organization holds many of (an IEEE MA-L block per row), not
+         * the one number of a legal entity: two of them say nothing about two entities.
+         */
+        private static final Set<String> ASSIGNING_AUTHORITIES = Set.of("IEEE RA");
+
+        private static Map<String, String> registration(StagedRecord r) {
+            String authority = r.text(Tm.registrationAuthority);
+            String number = r.text(Tm.registeredAs);
+            return authority == null || number == null
+                    || ASSIGNING_AUTHORITIES.contains(authority.toUpperCase(Locale.ROOT)) ? null
+                    : Map.of(authority.toUpperCase(Locale.ROOT), number.strip().toUpperCase(Locale.ROOT));
+        }
+
+        /** True when the two clusters hold different numbers under the same registration authority. */
+        private boolean registeredApart(int ra, int rb) {
+            Map<String, String> x = registrations.get(ra);
+            Map<String, String> y = registrations.get(rb);
+            if (x == null || y == null) {
+                return false;
+            }
+            return x.entrySet().stream().anyMatch(e -> y.containsKey(e.getKey()) && !y.get(e.getKey()).equals(e.getValue()));
+        }
+
         /** Joins two clusters unless they hold different LEIs or an analyst said they are not the same. */
         private boolean union(int a, int b, String reason) {
+            return union(a, b, reason, null);
+        }
+
+        /**
+         * A union on names (exact or scored, {@code score} null for exact): also refused when the two clusters hold
+         * different registration numbers under the same authority.
+         */
+        private boolean unionOnName(int a, int b, String reason, Double score) {
+            if (registeredApart(find(a), find(b))) {
+                return false;
+            }
+            return union(a, b, reason, score);
+        }
+
+        private boolean union(int a, int b, String reason, Double score) {
             int ra = find(a);
             int rb = find(b);
             if (ra == rb) {
@@ -252,7 +374,14 @@ public final class Resolver {
                 }
                 blocked.get(root).addAll(blocked.get(child));
             }
-            reasons.add(new String[] {records.get(b).toString(), reason, records.get(a).toString()});
+            if (registrations.get(child) != null) {
+                Map<String, String> merged = new HashMap<>(registrations.get(child));
+                if (registrations.get(root) != null) {
+                    merged.putAll(registrations.get(root));
+                }
+                registrations.set(root, merged);
+            }
+            reasons.add(new Reason(records.get(b).toString(), reason, records.get(a).toString(), score));
             return true;
         }
 
@@ -399,7 +528,7 @@ public final class Resolver {
                     for (String name : legalNames(i)) {
                         Integer f = first.putIfAbsent(c + "|" + name, i);
                         if (f != null) {
-                            union(f, i, "same name '" + name + "' in " + c);
+                            unionOnName(f, i, "same name '" + name + "' in " + c, null);
                         }
                     }
                 }
@@ -434,8 +563,19 @@ public final class Resolver {
                         aliases.removeAll(legalNames(i));
                         match = match(aliases, rootsByName);
                     }
-                    if (match != null && union(match.root(), i,
-                            "name '" + match.name() + "' matches the only organization carrying it")) {
+                    String reason = match == null ? null
+                            : "name '" + match.name() + "' matches the only organization carrying it";
+                    Double score = null;
+                    if (match == null) {
+                        match = scoredMatch(i);
+                        if (match != null) {
+                            score = match.score();
+                            reason = "name '" + match.name() + "' scored " + score(score) + " (threshold "
+                                    + score(threshold) + ") against '" + match.against()
+                                    + "', the only organization near it";
+                        }
+                    }
+                    if (match != null && unionOnName(match.root(), i, reason, score)) {
                         int root = find(i);
                         for (String other : names(i)) {
                             rootsByName.computeIfAbsent(other, k -> new HashSet<>()).add(root);
@@ -452,13 +592,136 @@ public final class Resolver {
                 for (String name : names(i)) {
                     Integer f = floating.putIfAbsent(name, i);
                     if (f != null && !anchored[find(f)]) {
-                        union(f, i, "same name '" + name + "' (no country known)");
+                        unionOnName(f, i, "same name '" + name + "' (no country known)", null);
                     }
                 }
             }
         }
 
-        private record Match(int root, String name) {
+        private record Match(int root, String name, Double score, String against) {
+            Match(int root, String name) {
+                this(root, name, null, null);
+            }
+        }
+
+        /** Why a record joined a cluster; {@code score} is the scored name match's, null for other reasons. */
+        private record Reason(String record, String reason, String joined, Double score) {
+        }
+
+        /** One legal name of one record, with the words it is scored on. */
+        private record Named(int record, String name, List<String> words) {
+        }
+
+        /** Words that appear in more names of a block than this are too common to find candidates by. */
+        private static final int MAX_BLOCK = 500;
+
+        private List<Named> scorableLegalNames(int i) {
+            List<Named> out = new ArrayList<>();
+            for (String name : new TreeSet<>(records.get(i).texts(Tm.name))) {
+                List<String> words = Names.words(name);
+                if (Names.scorable(words)) {
+                    out.add(new Named(i, name, words));
+                }
+            }
+            return out;
+        }
+
+        /** Candidates by shared word: each name meets only the names it shares a word with, common words left out. */
+        private static Map<String, List<Named>> wordIndex(List<Named> names) {
+            Map<String, List<Named>> byWord = new HashMap<>();
+            for (Named n : names) {
+                for (String w : new TreeSet<>(n.words())) {
+                    byWord.computeIfAbsent(w, k -> new ArrayList<>()).add(n);
+                }
+            }
+            byWord.values().removeIf(l -> l.size() > MAX_BLOCK);
+            return byWord;
+        }
+
+        private static Set<Named> candidates(Named n, Map<String, List<Named>> byWord) {
+            Set<Named> out = new LinkedHashSet<>();
+            for (String w : new TreeSet<>(n.words())) {
+                out.addAll(byWord.getOrDefault(w, List.of()));
+            }
+            return out;
+        }
+
+        private static String score(double s) {
+            return String.format(Locale.ROOT, "%.3f", s);
+        }
+
+        /**
+         * Legal names within a country that are not equal after normalization but score at or above the threshold
+         * ({@link Names#similarity}); the best-scoring pairs are joined first, each union still subject to LEIs,
+         * registration numbers and NOT_SAME judgements.
+         */
+        private void byScoredNameInCountry() {
+            Map<String, List<Named>> byCountry = new TreeMap<>();
+            for (int i = 0; i < records.size(); i++) {
+                List<Named> names = scorableLegalNames(i);
+                for (String c : countries(i)) {
+                    byCountry.computeIfAbsent(c, k -> new ArrayList<>()).addAll(names);
+                }
+            }
+            record Pair(double score, Named a, Named b, String country) {
+            }
+            List<Pair> pairs = new ArrayList<>();
+            for (Map.Entry<String, List<Named>> e : byCountry.entrySet()) {
+                Map<String, List<Named>> byWord = wordIndex(e.getValue());
+                for (Named a : e.getValue()) {
+                    for (Named b : candidates(a, byWord)) {
+                        if (b.record() <= a.record() || find(a.record()) == find(b.record())
+                                || Names.normalize(a.name()).equals(Names.normalize(b.name()))) {
+                            continue;
+                        }
+                        java.util.OptionalDouble s = Names.similarity(a.name(), b.name());
+                        if (s.isPresent() && s.getAsDouble() >= threshold) {
+                            pairs.add(new Pair(s.getAsDouble(), a, b, e.getKey()));
+                        }
+                    }
+                }
+            }
+            pairs.sort(Comparator.comparingDouble(Pair::score).reversed()
+                    .thenComparing(p -> records.get(p.a().record()).toString())
+                    .thenComparing(p -> records.get(p.b().record()).toString()));
+            for (Pair p : pairs) {
+                unionOnName(p.a().record(), p.b().record(), "name '" + p.b().name() + "' scored " + score(p.score())
+                        + " (threshold " + score(threshold) + ") against '" + p.a().name() + "' in " + p.country(),
+                        p.score());
+            }
+        }
+
+        private Map<String, List<Named>> anchoredIndex;
+
+        /**
+         * The one anchored cluster whose legal names score at or above the threshold against this record's legal
+         * names; null when none does or when several clusters do.
+         */
+        private Match scoredMatch(int i) {
+            if (anchoredIndex == null) {
+                List<Named> anchoredNames = new ArrayList<>();
+                for (int j = 0; j < records.size(); j++) {
+                    if (anchored[find(j)]) {
+                        anchoredNames.addAll(scorableLegalNames(j));
+                    }
+                }
+                anchoredIndex = wordIndex(anchoredNames);
+            }
+            Match best = null;
+            Set<Integer> roots = new HashSet<>();
+            for (Named n : scorableLegalNames(i)) {
+                for (Named other : candidates(n, anchoredIndex)) {
+                    java.util.OptionalDouble s = Names.similarity(n.name(), other.name());
+                    if (s.isPresent() && s.getAsDouble() >= threshold) {
+                        int root = find(other.record());
+                        roots.add(root);
+                        if (best == null || s.getAsDouble() > best.score()) {
+                            best = new Match(root, n.name(), s.getAsDouble(), other.name());
+                        }
+                    }
+                }
+            }
+            return roots.size() == 1 ? best : null;
         }
 
         /** The one anchored cluster these names lead to; null when none, or when they lead to several. */
@@ -562,9 +825,9 @@ public final class Resolver {
 
         List<Merge> merges(Map<Node, String> ids) {
             List<Merge> out = new ArrayList<>();
-            for (String[] r : reasons) {
-                StagedRecord rec = records.get(index.get(org.apache.jena.graph.NodeFactory.createURI(r[0])));
-                out.add(new Merge(ids.get(rec.iri()), r[0], r[1] + " (joined " + r[2] + ")"));
+            for (Reason r : reasons) {
+                StagedRecord rec = records.get(index.get(org.apache.jena.graph.NodeFactory.createURI(r.record())));
+                out.add(new Merge(ids.get(rec.iri()), r.record(), r.reason() + " (joined " + r.joined() + ")", r.score()));
             }
             return out;
         }

@@ -145,6 +145,10 @@ final class Pipeline implements AutoCloseable {
         return new Resolver(judgements).resolve(store.dataset());
     }
 
+    ResolvedGraph resolve(Judgements judgements, ResolutionSettings settings) {
+        return new Resolver(judgements, settings).resolve(store.dataset());
+    }
+
     GraphLoader.LoadResult load(Driver driver) {
         return new GraphLoader(driver, "neo4j").load(resolve());
     }

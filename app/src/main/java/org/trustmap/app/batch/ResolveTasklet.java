@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.springframework.batch.core.step.StepContribution;
 import org.trustmap.app.Workspace;
 import org.trustmap.graph.Judgements;
+import org.trustmap.graph.ResolutionSettings;
 import org.trustmap.graph.ResolvedGraph;
 import org.trustmap.graph.Resolver;
 
@@ -17,7 +18,8 @@ final class ResolveTasklet extends RefreshTasklet {
     @Override
     void run(RefreshRequest request, String runId, Path runDir, StepContribution contribution) throws Exception {
         Judgements judgements = Judgements.load(workspace.data().resolve("judgements.csv"));
-        ResolvedGraph graph = new Resolver(judgements).resolve(workspace.staging().dataset());
+        ResolutionSettings settings = ResolutionSettings.load(workspace.data().resolve("resolution.yml"));
+        ResolvedGraph graph = new Resolver(judgements, settings).resolve(workspace.staging().dataset());
         RunFiles.write(runDir.resolve("resolved.json"), graph);
         contribution.incrementWriteCount(graph.organizations().size() + graph.products().size());
         LOG.info("resolve: {} organizations ({} merges), {} products, {} facts", graph.organizations().size(),

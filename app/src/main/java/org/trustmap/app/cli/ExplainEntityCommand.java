@@ -83,6 +83,9 @@ public class ExplainEntityCommand implements Callable<Integer> {
         out.println("  merges:   " + (merges.isEmpty() ? "none (one record)" : merges.size()));
         for (ResolvedGraph.Merge m : merges) {
             out.println("    " + m.record() + "\n      because " + m.reason());
+            if (m.score() != null) {
+                out.printf(Locale.ROOT, "      scored name match %.3f%n", m.score());
+            }
         }
     }
 
