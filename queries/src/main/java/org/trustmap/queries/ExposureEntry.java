@@ -40,10 +40,19 @@ public record ExposureEntry(Product product, String operator, String sector, Lon
     public record Product(String id, String name, String vendor) {
     }
 
-    /** One complete path from the product to an organization based in {@code jurisdiction}. */
-    public record Finding(String route, String jurisdiction, List<Hop> path) {
+    /**
+     * One complete path from the product to an organization based in {@code jurisdiction}.
+     *
+     * @param ownership how the ownership part of the path counted under the profile (e.g. "integrated share 54 % over
+     *                  2 paths >= control 50 %"), or null when the path has no ownership hop
+     */
+    public record Finding(String route, String jurisdiction, List<Hop> path, String ownership) {
         public Finding {
             path = List.copyOf(path);
+        }
+
+        public Finding(String route, String jurisdiction, List<Hop> path) {
+            this(route, jurisdiction, path, null);
         }
     }
 

@@ -67,6 +67,9 @@ public final class ExposureWriter {
             Map<String, Object> finding = new LinkedHashMap<>();
             finding.put("route", f.route());
             finding.put("jurisdiction", f.jurisdiction());
+            if (f.ownership() != null) {
+                finding.put("ownership", f.ownership());
+            }
             List<Map<String, Object>> path = new ArrayList<>();
             for (Hop h : f.path()) {
                 Map<String, Object> hop = new LinkedHashMap<>();

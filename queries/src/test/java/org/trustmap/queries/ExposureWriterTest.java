@@ -26,7 +26,8 @@ class ExposureWriterTest {
             new Hop("Hikvision", "CONTROLLED_BY", "CETC", "opensanctions-1260h",
                     "https://www.opensanctions.org/datasets/us_dod_chinese_milcorps/", "2025-01-07",
                     "urn:uuid:22222222-2222-2222-2222-222222222222"),
-            new Hop("CETC", "BASED_IN", "CN", "gleif", "https://www.gleif.org/", null, null)));
+            new Hop("CETC", "BASED_IN", "CN", "gleif", "https://www.gleif.org/", null, null)),
+            "integrated share 100 % over 1 path >= control 50 %");
 
     static List<ExposureEntry> entries() {
         return List.of(
@@ -55,7 +56,8 @@ class ExposureWriterTest {
         assertThat(cam.get("verdict").asText()).isEqualTo("EXPOSED");
         assertThat(cam.get("count").asLong()).isEqualTo(12);
         JsonNode finding = cam.get("findings").get(0);
-        assertThat(fields(finding)).containsExactly("route", "jurisdiction", "path");
+        assertThat(fields(finding)).containsExactly("route", "jurisdiction", "ownership", "path");
+        assertThat(finding.get("ownership").asText()).isEqualTo("integrated share 100 % over 1 path >= control 50 %");
         assertThat(finding.get("path")).hasSize(3);
         JsonNode hop = finding.get("path").get(1);
         assertThat(fields(hop)).containsExactly("from", "relation", "to", "source", "evidence", "date", "recordId");

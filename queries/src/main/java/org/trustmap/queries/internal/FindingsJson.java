@@ -44,7 +44,7 @@ public final class FindingsJson {
                 path.add(new Hop(text(h, "from"), text(h, "relation"), text(h, "to"), text(h, "source"),
                         text(h, "evidence"), text(h, "date"), text(h, "recordId")));
             }
-            findings.add(new Finding(text(f, "route"), text(f, "jurisdiction"), path));
+            findings.add(new Finding(text(f, "route"), text(f, "jurisdiction"), path, text(f, "ownership")));
         }
         return List.copyOf(findings);
     }
