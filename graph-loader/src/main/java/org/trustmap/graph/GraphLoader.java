@@ -61,13 +61,15 @@ public final class GraphLoader {
     private record RelKind(String type, String fromLabel, String fromKey, String toLabel, String toKey) {
         String upsertChanged() {
             return "UNWIND $rows AS row\n"
-                    + "MATCH ()-[r:" + type + " {key: row.key}]->() WHERE r.h IS NULL OR r.h <> row.h\n"
+                    + "MATCH ()-[r:" + type + " {key: row.key}]->() USING INDEX r:" + type + "(key)\n"
+                    + "WHERE r.h IS NULL OR r.h <> row.h\n"
                     + "SET r = row.props SET r.key = row.key, r.h = row.h RETURN count(*) AS n";
         }
 
         String createMissing() {
             return "UNWIND $rows AS row\n"
-                    + "OPTIONAL MATCH ()-[old:" + type + " {key: row.key}]->() WITH row, old WHERE old IS NULL\n"
+                    + "OPTIONAL MATCH ()-[old:" + type + " {key: row.key}]->() USING INDEX old:" + type + "(key)\n"
+                    + "WITH row, old WHERE old IS NULL\n"
                     + "MATCH (a:" + fromLabel + " {" + fromKey + ": row.from}), (b:" + toLabel + " {" + toKey + ": row.to})\n"
                     + "CREATE (a)-[r:" + type + "]->(b) SET r = row.props SET r.key = row.key, r.h = row.h\n"
                     + "RETURN count(*) AS n";
@@ -248,7 +250,8 @@ public final class GraphLoader {
             KeyDigests stated = relKeys.getOrDefault(type, new KeyDigests());
             List<String> gone = stale("MATCH ()-[r:" + checkedType(type) + "]->() WHERE r.h IS NOT NULL OR r.stamp IS NOT NULL"
                     + " RETURN r.key AS k", stated);
-            n += write("UNWIND $rows AS k MATCH ()-[r:" + type + " {key: k}]->() DELETE r RETURN count(*) AS n", gone);
+            n += write("UNWIND $rows AS k MATCH ()-[r:" + type + " {key: k}]->() USING INDEX r:" + type + "(key)"
+                    + " DELETE r RETURN count(*) AS n", gone);
         }
         for (NodeKind kind : NODE_KINDS) {
             KeyDigests stated = nodeKeys.getOrDefault(kind, new KeyDigests());
