@@ -50,7 +50,8 @@ public final class BulkImport {
         Files.writeString(home.resolve("conf/neo4j.conf"), "");
         Files.createDirectories(csv);
         long t0 = System.nanoTime();
-        List<String> args = new ArrayList<>(List.of("database", "import", "full", "--overwrite-destination=true",
+        // the database name first: --nodes/--relationships take several files and would swallow a trailing name
+        List<String> args = new ArrayList<>(List.of("database", "import", "full", "neo4j", "--overwrite-destination=true",
                 "--max-off-heap-memory=" + offHeap, "--threads=2", "--skip-bad-relationships=true",
                 "--bad-tolerance=1000000000", "--array-delimiter=" + ARRAY_DELIMITER,
                 "--report-file=" + folder.resolve("import.report")));
@@ -72,7 +73,6 @@ public final class BulkImport {
             rels += writeRels(file, rows.ends().get(e.getKey()), e.getValue());
             args.add("--relationships=" + e.getKey() + "=" + file);
         }
-        args.add("neo4j");
         double csvSeconds = (System.nanoTime() - t0) / 1e9;
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         long t1 = System.nanoTime();

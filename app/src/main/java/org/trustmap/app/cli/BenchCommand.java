@@ -113,23 +113,18 @@ public class BenchCommand implements Callable<Integer> {
     }
 
     private Outcome refresh(Path homeDir, int changed, PrintWriter out, PrintWriter err) throws Exception {
+        // the incremental run rewrites the same files: a nightly download replaces the previous one in place
         Path input = homeDir.resolve("bench-input").resolve("n" + entities + "-m" + products + "-s" + seed
-                + (changed > 0 ? "-c" + changed : "") + (zip ? "-zip" : ""));
+                + (zip ? "-zip" : ""));
         long g0 = System.nanoTime();
-        GoldenCopyGenerator.Generated gen;
-        if (Files.isRegularFile(input.resolve("inventory.csv"))) {
-            gen = new GoldenCopyGenerator.Generated(input, input.resolve("gleif"), input.resolve("inventory.csv"),
-                    entities, -1, -1, products);
-            out.printf("bench: reusing generated input %s%n", input);
-        } else {
-            gen = new GoldenCopyGenerator(seed, changed).generate(input, entities, products);
-            if (zip) {
-                GoldenCopyGenerator.zip(gen.gleifFolder());
-            }
-            out.printf("bench: generated %d LEI records, %d relationship records, %d reporting exceptions, %d inventory rows%s in %.1f s under %s (SYNTHETIC)%n",
-                    gen.entities(), gen.relationships(), gen.exceptions(), gen.products(), zip ? " (zipped)" : "",
-                    secs(System.nanoTime() - g0), input);
+        deleteRecursively(input);
+        GoldenCopyGenerator.Generated gen = new GoldenCopyGenerator(seed, changed).generate(input, entities, products);
+        if (zip) {
+            GoldenCopyGenerator.zip(gen.gleifFolder());
         }
+        out.printf("bench: generated %d LEI records (%d %% changed), %d relationship records, %d reporting exceptions, %d inventory rows%s in %.1f s under %s (SYNTHETIC)%n",
+                gen.entities(), changed, gen.relationships(), gen.exceptions(), gen.products(), zip ? " (zipped)" : "",
+                secs(System.nanoTime() - g0), input);
         out.printf("bench: load average before the refresh %s%n", loadAverage());
         out.flush();
         List<RefreshRequest.Input> inputs = List.of(
@@ -174,6 +169,17 @@ public class BenchCommand implements Callable<Integer> {
                 imported.csvSeconds());
         out.printf("Bolt load step: the same %d nodes + relationships in %.2f s = %.0f rows/s; Bolt load takes %.1fx the"
                 + " importer's time%n", imported.rows(), full.loadSeconds(), bolt, full.loadSeconds() / imported.importSeconds());
+    }
+
+    private static void deleteRecursively(Path root) throws java.io.IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     private static String loadAverage() {
