@@ -324,7 +324,10 @@ public final class GoldenCopyGenerator {
             Path zip = f.resolveSibling(f.getFileName() + ".zip");
             try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(
                     new java.io.BufferedOutputStream(Files.newOutputStream(zip), 1 << 16))) {
-                out.putNextEntry(new java.util.zip.ZipEntry(f.getFileName().toString()));
+                java.util.zip.ZipEntry entry = new java.util.zip.ZipEntry(f.getFileName().toString());
+                // a fixed time: the same content gives the same zip bytes (and the same archive record)
+                entry.setTime(java.time.Instant.parse("2026-01-01T00:00:00Z").toEpochMilli());
+                out.putNextEntry(entry);
                 Files.copy(f, out);
                 out.closeEntry();
             }
