@@ -4,11 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -16,15 +12,9 @@ import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.graph.Triple;
 import org.apache.jena.query.ReadWrite;
 import org.apache.jena.riot.RDFDataMgr;
-import org.apache.jena.riot.system.StreamRDF;
-import org.apache.jena.riot.system.StreamRDFLib;
-import org.apache.jena.shacl.ShaclValidator;
 import org.apache.jena.shacl.Shapes;
-import org.apache.jena.shacl.ValidationReport;
-import org.apache.jena.shacl.validation.ReportEntry;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.tdb2.DatabaseMgr;
@@ -32,29 +22,60 @@ import org.apache.jena.vocabulary.RDF;
 
 /**
  * The staging dataset (Jena TDB2): one named graph per capture, checked against the SHACL shapes before it is
- * committed. Staging a capture replaces its graph in one transaction, so a crash leaves either the old graph or the
- * new one, never half of it.
+ * committed. Staging a capture replaces its graph in one write transaction, so a crash leaves either the old graph or
+ * the new one, never half of it. Inside that transaction the capture is parsed and checked in chunks of about
+ * {@link #DEFAULT_CHUNK_TRIPLES} triples in memory ({@link ChunkValidator}), so the shapes never run over TDB2 and
+ * memory does not grow with the file.
  */
 public final class StagingStore implements AutoCloseable {
+    /** Triples per in-memory chunk: large enough to amortize a SHACL run, small enough for a few tens of MB. */
+    public static final int DEFAULT_CHUNK_TRIPLES = 50_000;
+    private static final Set<Node> RECORD_TYPES = Set.of(Tm.Organization, Tm.Product, Tm.Deployment, Tm.Link);
+    private static final Node SH_CLASS = NodeFactory.createURI("http://www.w3.org/ns/shacl#class");
+    private static final Node SH_PATH = NodeFactory.createURI("http://www.w3.org/ns/shacl#path");
+
     private final DatasetGraph dsg;
     private final Shapes shapes;
+    private final Set<Node> classPaths;
+    private final int chunkTriples;
 
-    private StagingStore(DatasetGraph dsg, Shapes shapes) {
+    private StagingStore(DatasetGraph dsg, Graph shapesGraph, int chunkTriples) {
+        if (chunkTriples < 1) {
+            throw new IllegalArgumentException("chunkTriples must be at least 1");
+        }
         this.dsg = dsg;
-        this.shapes = shapes;
+        this.shapes = Shapes.parse(shapesGraph);
+        this.classPaths = classPaths(shapesGraph);
+        this.chunkTriples = chunkTriples;
     }
 
     /** Opens (creating if needed) a TDB2 dataset in {@code dir}, checking graphs with the shapes in {@code shapesFile}. */
     public static StagingStore open(Path dir, Path shapesFile) throws IOException {
         Files.createDirectories(dir);
-        Graph shapesGraph = RDFDataMgr.loadGraph(shapesFile.toAbsolutePath().toString());
-        return new StagingStore(DatabaseMgr.connectDatasetGraph(dir.toString()), Shapes.parse(shapesGraph));
+        return new StagingStore(DatabaseMgr.connectDatasetGraph(dir.toString()), loadShapes(shapesFile),
+                DEFAULT_CHUNK_TRIPLES);
     }
 
     /** An in-memory store (tests, dry runs). */
     public static StagingStore inMemory(Path shapesFile) {
-        Graph shapesGraph = RDFDataMgr.loadGraph(shapesFile.toAbsolutePath().toString());
-        return new StagingStore(DatabaseMgr.createDatasetGraph(), Shapes.parse(shapesGraph));
+        return inMemory(shapesFile, DEFAULT_CHUNK_TRIPLES);
+    }
+
+    /** An in-memory store checking captures in chunks of about {@code chunkTriples} triples (tests). */
+    public static StagingStore inMemory(Path shapesFile, int chunkTriples) {
+        return new StagingStore(DatabaseMgr.createDatasetGraph(), loadShapes(shapesFile), chunkTriples);
+    }
+
+    private static Graph loadShapes(Path shapesFile) {
+        return RDFDataMgr.loadGraph(shapesFile.toAbsolutePath().toString());
+    }
+
+    /** Properties whose values the shapes check with {@code sh:class}: the only look across records. */
+    private static Set<Node> classPaths(Graph shapesGraph) {
+        Set<Node> paths = new HashSet<>();
+        shapesGraph.find(Node.ANY, SH_CLASS, Node.ANY).forEachRemaining(t ->
+                shapesGraph.find(t.getSubject(), SH_PATH, Node.ANY).forEachRemaining(p -> paths.add(p.getObject())));
+        return Set.copyOf(paths);
     }
 
     public DatasetGraph dataset() {
@@ -73,54 +94,21 @@ public final class StagingStore implements AutoCloseable {
         try {
             dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
             dsg.deleteAny(Tm.CAPTURES_GRAPH, g, Node.ANY, Node.ANY);
-            StreamRDF out = StreamRDFLib.dataset(dsg);
-            RecordSink sink = new RecordSink(out, capture);
+            ChunkValidator chunks = new ChunkValidator(dsg.getGraph(g), g, shapes, classPaths, RECORD_TYPES,
+                    chunkTriples, context);
+            RecordSink sink = new RecordSink(chunks, capture);
             parser.parse(body, context, sink);
-            Graph graph = dsg.getGraph(g);
-            long removed = dropNonConforming(graph, context);
+            chunks.finish();
             describe(g, capture);
             dsg.commit();
-            return new StageResult(capture, capture.graphName(), sink.records() - removed, errors.problems(), false);
+            return new StageResult(capture, capture.graphName(), sink.records() - chunks.removed(), errors.problems(),
+                    false);
         } catch (IOException | RuntimeException e) {
             dsg.abort();
             throw e;
         } finally {
             dsg.end();
         }
-    }
-
-    /** Validates the graph; records that violate a shape are removed and reported with their location. */
-    private long dropNonConforming(Graph graph, ParseContext context) {
-        ValidationReport report = ShaclValidator.get().validate(shapes, graph);
-        if (report.conforms()) {
-            return 0;
-        }
-        Set<Node> bad = new LinkedHashSet<>();
-        for (ReportEntry entry : report.getEntries()) {
-            Node focus = entry.focusNode();
-            if (bad.add(focus)) {
-                String where = value(graph, focus, Tm.recordRef);
-                context.reject(where == null ? focus.toString() : where,
-                        "does not pass the staging shapes: " + describe(entry));
-            }
-        }
-        List<Triple> doomed = new ArrayList<>();
-        for (Node focus : bad) {
-            graph.find(focus, Node.ANY, Node.ANY).forEachRemaining(doomed::add);
-        }
-        doomed.forEach(graph::delete);
-        return bad.size();
-    }
-
-    private static String describe(ReportEntry entry) {
-        String path = entry.resultPath() == null ? "" : entry.resultPath().toString()
-                .replace("<" + Tm.NS, "tm:").replace(">", "") + " ";
-        return path + entry.message();
-    }
-
-    private static String value(Graph graph, Node s, Node p) {
-        Iterator<Triple> it = graph.find(s, p, Node.ANY);
-        return it.hasNext() ? it.next().getObject().getLiteralLexicalForm() : null;
     }
 
     private void describe(Node g, Capture capture) {

@@ -14,6 +14,7 @@ import java.util.Set;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
+import org.trustmap.graph.internal.KeyDigests;
 import org.trustmap.graph.ResolvedGraph.BasedIn;
 import org.trustmap.graph.ResolvedGraph.Deployment;
 import org.trustmap.graph.ResolvedGraph.Edge;
@@ -24,14 +25,18 @@ import org.trustmap.graph.ResolvedGraph.Product;
 import org.trustmap.graph.ResolvedGraph.Provenance;
 
 /**
- * Writes the resolved graph to Neo4j through the driver: {@code UNWIND $rows AS row MERGE ...} on constrained keys,
- * in batches, each batch one managed (retried) write transaction. Every fact carries a stamp (the hash of the
- * resolved graph); after a load, facts with another stamp are no longer stated by any source and are retired. A load
- * repeated or resumed after a crash therefore leaves exactly the same graph.
+ * Writes the resolved graph to Neo4j through the driver, {@code UNWIND $rows AS row} in batches of {@link #BATCH},
+ * each batch one managed (retried) write transaction, and writes only what changed: every row carries {@code h}, a
+ * digest of its content, stored on its node or relationship; a row whose stored {@code h} is equal is not written
+ * again. Relationships are found by their {@code key} through a relationship index (no {@code MERGE} that expands the
+ * denser end's relationships) and created when missing. Facts and nodes a source no longer states are retired by
+ * comparing the stored keys with this load's keys. A load repeated or resumed after a crash therefore leaves exactly
+ * the graph a load into an empty database gives.
  */
 public final class GraphLoader {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GraphLoader.class);
-    static final int BATCH = 5_000;
+    /** Rows per write transaction: 10k measured best on this machine (NEO4J-EMBEDDED.md). */
+    static final int BATCH = 10_000;
     static final Set<String> FACT_TYPES = Set.of("MADE_BY", "CONTAINS", "SENDS_DATA_TO", "ADMINISTERED_BY",
             "CONTROLLED_BY", "BASED_IN", "DEPLOYS", "HAS_EXCEPTION", "FLAGGED");
 
@@ -48,6 +53,79 @@ public final class GraphLoader {
             "CREATE INDEX organization_name IF NOT EXISTS FOR (n:Organization) ON (n.name)",
             "CREATE INDEX finding_product IF NOT EXISTS FOR (n:ExposureFinding) ON (n.productId)");
 
+    /** A node label the loader owns, the property that keys it, and its upsert (rows with {@code h}). */
+    private record NodeKind(String label, String keyProperty, String upsert) {
+    }
+
+    /** A relationship type the loader owns and the labels and key properties of its ends. */
+    private record RelKind(String type, String fromLabel, String fromKey, String toLabel, String toKey) {
+        String upsertChanged() {
+            return "UNWIND $rows AS row\n"
+                    + "MATCH ()-[r:" + type + " {key: row.key}]->() USING INDEX r:" + type + "(key)\n"
+                    + "WHERE r.h IS NULL OR r.h <> row.h\n"
+                    + "SET r = row.props SET r.key = row.key, r.h = row.h RETURN count(*) AS n";
+        }
+
+        /** For a type with no relationship yet (a first load): plain {@code CREATE}, no lookups. */
+        String createAll() {
+            return "UNWIND $rows AS row\n"
+                    + "MATCH (a:" + fromLabel + " {" + fromKey + ": row.from}), (b:" + toLabel + " {" + toKey + ": row.to})\n"
+                    + "CREATE (a)-[r:" + type + "]->(b) SET r = row.props SET r.key = row.key, r.h = row.h\n"
+                    + "RETURN count(*) AS n";
+        }
+
+        String count() {
+            return "MATCH ()-[r:" + type + "]->() RETURN count(r) AS n";
+        }
+
+        String createMissing() {
+            return "UNWIND $rows AS row\n"
+                    + "OPTIONAL MATCH ()-[old:" + type + " {key: row.key}]->() USING INDEX old:" + type + "(key)\n"
+                    + "WITH row, old WHERE old IS NULL\n"
+                    + "MATCH (a:" + fromLabel + " {" + fromKey + ": row.from}), (b:" + toLabel + " {" + toKey + ": row.to})\n"
+                    + "CREATE (a)-[r:" + type + "]->(b) SET r = row.props SET r.key = row.key, r.h = row.h\n"
+                    + "RETURN count(*) AS n";
+        }
+    }
+
+    private static final NodeKind ORGANIZATION = new NodeKind("Organization", "id", """
+            UNWIND $rows AS row
+            MERGE (o:Organization {id: row.id})
+            WITH o, row WHERE o.h IS NULL OR o.h <> row.h
+            SET o.name = row.name, o.names = row.names, o.lei = row.lei, o.legalJurisdiction = row.legalJurisdiction,
+                o.legalCountry = row.legalCountry, o.hqCountry = row.hqCountry, o.sources = row.sources,
+                o.records = row.records, o.h = row.h, o.stamp = null
+            RETURN count(*) AS n""");
+    private static final NodeKind PRODUCT = new NodeKind("Product", "id", """
+            UNWIND $rows AS row
+            MERGE (p:Product {id: row.id})
+            WITH p, row WHERE p.h IS NULL OR p.h <> row.h
+            SET p.name = row.name, p.vendor = row.vendor, p.model = row.model, p.cpe = row.cpe,
+                p.fccId = row.fccId, p.mac = row.mac, p.h = row.h, p.stamp = null
+            RETURN count(*) AS n""");
+    private static final NodeKind JURISDICTION = new NodeKind("Jurisdiction", "code", """
+            UNWIND $rows AS row
+            MERGE (j:Jurisdiction {code: row.key})
+            WITH j, row WHERE j.h IS NULL OR j.h <> row.h
+            SET j.h = row.h, j.stamp = null RETURN count(*) AS n""");
+    private static final NodeKind OPERATOR = new NodeKind("Operator", "name", """
+            UNWIND $rows AS row
+            MERGE (op:Operator {name: row.key})
+            WITH op, row WHERE op.h IS NULL OR op.h <> row.h
+            SET op.h = row.h, op.stamp = null RETURN count(*) AS n""");
+    private static final NodeKind EXCEPTION = new NodeKind("ReportingException", "key", """
+            UNWIND $rows AS row
+            MERGE (x:ReportingException {key: row.key})
+            WITH x, row WHERE x.h IS NULL OR x.h <> row.h
+            SET x = row.props SET x.key = row.key, x.h = row.h RETURN count(*) AS n""");
+    private static final NodeKind FLAG = new NodeKind("Flag", "id", """
+            UNWIND $rows AS row
+            MERGE (f:Flag {id: row.key})
+            WITH f, row WHERE f.h IS NULL OR f.h <> row.h
+            SET f.h = row.h, f.stamp = null RETURN count(*) AS n""");
+    private static final List<NodeKind> NODE_KINDS = List.of(ORGANIZATION, PRODUCT, JURISDICTION, OPERATOR, EXCEPTION,
+            FLAG);
+
     private final Driver driver;
     private final String database;
 
@@ -56,8 +134,13 @@ public final class GraphLoader {
         this.database = database;
     }
 
-    /** Counts of what a load wrote and retired. */
-    public record LoadResult(String stamp, int organizations, int products, int facts, long retired) {
+    /**
+     * Counts of what a load stated, wrote and retired.
+     *
+     * @param stamp   digest of every row of the load: equal inputs give an equal stamp
+     * @param written nodes and relationships created or changed (unchanged rows are not written)
+     */
+    public record LoadResult(String stamp, int organizations, int products, int facts, long retired, long written) {
     }
 
     public void createSchema() {
@@ -67,85 +150,90 @@ public final class GraphLoader {
                 // a managed transaction, so that it is retried like the writes when the server goes away
                 s.executeWriteWithoutResult(tx -> tx.run(statement).consume());
             }
+            for (String type : FACT_TYPES.stream().sorted().toList()) {
+                // one index per owned type: the relationship is looked up by its key, its ends are not expanded
+                s.run("CREATE INDEX rel_key_" + type.toLowerCase(java.util.Locale.ROOT) + " IF NOT EXISTS FOR ()-[r:"
+                        + checkedType(type) + "]-() ON (r.key)").consume();
+            }
+            s.run("CALL db.awaitIndexes(300)").consume();
         }
         LOG.debug("schema in {} ms", (System.nanoTime() - t0) / 1_000_000);
     }
 
+    /**
+     * The rows of one load: per node label and per relationship type, each row with its key and its digest
+     * {@code h}. The bench writes the same rows as CSV for the bulk importer.
+     *
+     * @param nodes label to rows ({@code id} or {@code key} plus the node's properties)
+     * @param relationships type to rows ({@code key}, {@code from}, {@code to}, {@code props})
+     * @param ends type to its end labels and key properties: {@code fromLabel, fromKey, toLabel, toKey}
+     */
+    public record LoadRows(String stamp, Map<String, List<Map<String, Object>>> nodes,
+                           Map<String, List<Map<String, Object>>> relationships, Map<String, List<String>> ends) {
+        public int facts() {
+            return relationships.values().stream().mapToInt(List::size).sum();
+        }
+    }
+
     public LoadResult load(ResolvedGraph graph) {
-        createSchema();
-        List<Map<String, Object>> orgRows = graph.organizations().stream().map(GraphLoader::row).toList();
-        List<Map<String, Object>> productRows = graph.products().stream().map(GraphLoader::row).toList();
-        List<Map<String, Object>> jurisdictions = graph.basedIn().stream().map(BasedIn::code).distinct().sorted()
-                .map(c -> Map.<String, Object>of("code", c)).toList();
-        List<Map<String, Object>> deployments = dedupe(graph.deployments().stream().map(GraphLoader::row).toList());
-        List<Map<String, Object>> basedIn = dedupe(graph.basedIn().stream().map(GraphLoader::row).toList());
-        List<Map<String, Object>> exceptions = dedupe(graph.exceptions().stream().map(GraphLoader::row).toList());
-        List<Map<String, Object>> flags = dedupe(graph.flags().stream().map(GraphLoader::row).toList());
+        return load(prepare(graph));
+    }
+
+    /** Turns the resolved graph into rows, deduplicated by key, each with its digest. */
+    public static LoadRows prepare(ResolvedGraph graph) {
+        Map<String, List<Map<String, Object>>> nodes = new LinkedHashMap<>();
+        nodes.put("Organization", hashed(graph.organizations().stream().map(GraphLoader::row).toList()));
+        nodes.put("Product", hashed(graph.products().stream().map(GraphLoader::row).toList()));
+        nodes.put("Jurisdiction", hashed(keysOnly(graph.basedIn().stream().map(BasedIn::code))));
+        nodes.put("Operator", hashed(keysOnly(graph.deployments().stream().map(Deployment::operator))));
+        List<Map<String, Object>> exceptions = hashed(dedupe(graph.exceptions().stream().map(GraphLoader::row).toList()));
+        nodes.put("ReportingException", hashed(exceptions.stream()
+                .map(r -> Map.<String, Object>of("key", r.get("key"), "props", r.get("nodeProps"))).toList()));
+        nodes.put("Flag", hashed(keysOnly(graph.flags().stream().map(FlagFact::flag))));
+        Map<String, List<Map<String, Object>>> rels = new LinkedHashMap<>();
+        Map<String, List<String>> ends = new LinkedHashMap<>();
+        rels.put("DEPLOYS", hashed(dedupe(graph.deployments().stream().map(GraphLoader::row).toList())));
+        ends.put("DEPLOYS", List.of("Operator", "name", "Product", "id"));
+        rels.put("BASED_IN", hashed(dedupe(graph.basedIn().stream().map(GraphLoader::row).toList())));
+        ends.put("BASED_IN", List.of("Organization", "id", "Jurisdiction", "code"));
+        rels.put("HAS_EXCEPTION", exceptions.stream().map(r -> {
+            Map<String, Object> m = new HashMap<>(r);
+            m.remove("nodeProps");
+            return (Map<String, Object>) m;
+        }).toList());
+        ends.put("HAS_EXCEPTION", List.of("Organization", "id", "ReportingException", "key"));
+        rels.put("FLAGGED", hashed(dedupe(graph.flags().stream().map(GraphLoader::row).toList())));
+        ends.put("FLAGGED", List.of("Organization", "id", "Flag", "id"));
         Map<String, List<Map<String, Object>>> edgesByType = new LinkedHashMap<>();
         for (Edge e : graph.edges()) {
-            edgesByType.computeIfAbsent(e.type(), k -> new ArrayList<>()).add(row(e));
+            edgesByType.computeIfAbsent(checkedType(e.type()), k -> new ArrayList<>()).add(row(e));
         }
-        edgesByType.replaceAll((k, v) -> dedupe(v));
-        String stamp = stamp(orgRows, productRows, deployments, basedIn, exceptions, flags, edgesByType);
+        edgesByType.forEach((type, rows) -> {
+            rels.put(type, hashed(dedupe(rows)));
+            ends.put(type, List.of(type.equals("CONTROLLED_BY") ? "Organization" : "Product", "id",
+                    type.equals("CONTAINS") ? "Product" : "Organization", "id"));
+        });
+        return new LoadRows(stamp(nodes, rels), nodes, rels, ends);
+    }
 
-        write("""
-                UNWIND $rows AS row
-                MERGE (o:Organization {id: row.id})
-                SET o.name = row.name, o.names = row.names, o.lei = row.lei, o.legalJurisdiction = row.legalJurisdiction,
-                    o.legalCountry = row.legalCountry, o.hqCountry = row.hqCountry, o.sources = row.sources,
-                    o.records = row.records, o.stamp = $stamp
-                """, orgRows, stamp);
-        write("""
-                UNWIND $rows AS row
-                MERGE (p:Product {id: row.id})
-                SET p.name = row.name, p.vendor = row.vendor, p.model = row.model, p.cpe = row.cpe,
-                    p.fccId = row.fccId, p.mac = row.mac, p.stamp = $stamp
-                """, productRows, stamp);
-        write("UNWIND $rows AS row MERGE (j:Jurisdiction {code: row.code}) SET j.stamp = $stamp", jurisdictions, stamp);
-        write("""
-                UNWIND $rows AS row
-                MERGE (op:Operator {name: row.operator}) SET op.stamp = $stamp
-                WITH op, row
-                MATCH (p:Product {id: row.productId})
-                MERGE (op)-[r:DEPLOYS {key: row.key}]->(p)
-                SET r += row.props, r.stamp = $stamp
-                """, deployments, stamp);
-        write("""
-                UNWIND $rows AS row
-                MATCH (o:Organization {id: row.orgId}), (j:Jurisdiction {code: row.code})
-                MERGE (o)-[r:BASED_IN {key: row.key}]->(j)
-                SET r += row.props, r.stamp = $stamp
-                """, basedIn, stamp);
-        write("""
-                UNWIND $rows AS row
-                MATCH (o:Organization {id: row.orgId})
-                MERGE (x:ReportingException {key: row.key})
-                SET x += row.props, x.stamp = $stamp
-                MERGE (o)-[r:HAS_EXCEPTION {key: row.key}]->(x)
-                SET r.stamp = $stamp
-                """, exceptions, stamp);
-        write("""
-                UNWIND $rows AS row
-                MATCH (o:Organization {id: row.orgId})
-                MERGE (f:Flag {id: row.flag}) SET f.stamp = $stamp
-                MERGE (o)-[r:FLAGGED {key: row.key}]->(f)
-                SET r += row.props, r.stamp = $stamp
-                """, flags, stamp);
-        for (Map.Entry<String, List<Map<String, Object>>> e : edgesByType.entrySet()) {
-            boolean toProduct = e.getKey().equals("CONTAINS");
-            boolean fromOrg = e.getKey().equals("CONTROLLED_BY");
-            // the relationship type comes from the closed set checked by the staging shapes, never from free text
-            String type = checkedType(e.getKey());
-            write("UNWIND $rows AS row\n"
-                    + "MATCH (a:" + (fromOrg ? "Organization" : "Product") + " {id: row.from}), (b:"
-                    + (toProduct ? "Product" : "Organization") + " {id: row.to})\n"
-                    + "MERGE (a)-[r:" + type + " {key: row.key}]->(b)\n"
-                    + "SET r += row.props, r.stamp = $stamp", e.getValue(), stamp);
+    /** Writes the rows that changed, creates the missing ones, retires what is no longer stated. */
+    public LoadResult load(LoadRows rows) {
+        createSchema();
+        Map<NodeKind, KeyDigests> nodeKeys = new LinkedHashMap<>();
+        long written = 0;
+        for (NodeKind kind : NODE_KINDS) {
+            written += writeNodes(kind, rows.nodes().getOrDefault(kind.label(), List.of()), nodeKeys);
         }
-        long retired = retire(stamp);
-        int facts = deployments.size() + basedIn.size() + exceptions.size() + flags.size()
-                + edgesByType.values().stream().mapToInt(List::size).sum();
-        return new LoadResult(stamp, orgRows.size(), productRows.size(), facts, retired);
+        Map<String, KeyDigests> relKeys = new LinkedHashMap<>();
+        for (Map.Entry<String, List<Map<String, Object>>> e : rows.relationships().entrySet()) {
+            List<String> end = rows.ends().get(e.getKey());
+            written += writeRels(new RelKind(checkedType(e.getKey()), end.get(0), end.get(1), end.get(2), end.get(3)),
+                    e.getValue(), relKeys);
+        }
+        long retired = retire(nodeKeys, relKeys);
+        LOG.info("load: {} rows written, {} retired (stamp {})", written, retired, rows.stamp());
+        return new LoadResult(rows.stamp(), rows.nodes().get("Organization").size(), rows.nodes().get("Product").size(),
+                rows.facts(), retired, written);
     }
 
     private static String checkedType(String type) {
@@ -155,36 +243,103 @@ public final class GraphLoader {
         return type;
     }
 
-    /** Deletes facts and nodes a source no longer states (their stamp is not this load's). */
-    private long retire(String stamp) {
-        long n = 0;
+    private long writeNodes(NodeKind kind, List<Map<String, Object>> rows, Map<NodeKind, KeyDigests> keys) {
+        KeyDigests stated = keys.computeIfAbsent(kind, k -> new KeyDigests());
+        String keyField = !rows.isEmpty() && rows.get(0).containsKey("id") ? "id" : "key";
+        rows.forEach(r -> stated.add(String.valueOf(r.get(keyField))));
+        return write(kind.upsert(), rows);
+    }
+
+    private long writeRels(RelKind kind, List<Map<String, Object>> rows, Map<String, KeyDigests> keys) {
+        KeyDigests stated = keys.computeIfAbsent(kind.type(), k -> new KeyDigests());
+        rows.forEach(r -> stated.add((String) r.get("key")));
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        long stored;
         try (Session s = session()) {
-            n += s.executeWrite(tx -> tx.run("""
-                    MATCH ()-[r:MADE_BY|CONTAINS|SENDS_DATA_TO|ADMINISTERED_BY|CONTROLLED_BY|BASED_IN|DEPLOYS|HAS_EXCEPTION|FLAGGED]->()
-                    WHERE r.stamp <> $stamp DELETE r RETURN count(*) AS n""", Map.of("stamp", stamp))
-                    .single().get("n").asLong());
-            n += s.executeWrite(tx -> tx.run("""
-                    MATCH (x) WHERE (x:Organization OR x:Product OR x:Jurisdiction OR x:Operator OR x:ReportingException OR x:Flag)
-                      AND x.stamp <> $stamp
-                    DETACH DELETE x RETURN count(*) AS n""", Map.of("stamp", stamp)).single().get("n").asLong());
+            stored = s.executeRead(tx -> tx.run(kind.count()).single().get("n").asLong());
+        }
+        if (stored == 0) {
+            // rows are distinct by key and batches run one after another: nothing to look up; a load resumed after a
+            // crash finds relationships of this type and takes the path below
+            return write(kind.createAll(), rows);
+        }
+        return write(kind.upsertChanged(), rows) + write(kind.createMissing(), rows);
+    }
+
+    /** Deletes facts and nodes no source states any more: stored keys (of loader-written items) not in this load. */
+    private long retire(Map<NodeKind, KeyDigests> nodeKeys, Map<String, KeyDigests> relKeys) {
+        long n = 0;
+        for (String type : FACT_TYPES.stream().sorted().toList()) {
+            KeyDigests stated = relKeys.getOrDefault(type, new KeyDigests());
+            List<String> gone = stale("MATCH ()-[r:" + checkedType(type) + "]->() WHERE r.h IS NOT NULL OR r.stamp IS NOT NULL"
+                    + " RETURN r.key AS k", stated);
+            n += write("UNWIND $rows AS k MATCH ()-[r:" + type + " {key: k}]->() USING INDEX r:" + type + "(key)"
+                    + " DELETE r RETURN count(*) AS n", gone);
+        }
+        for (NodeKind kind : NODE_KINDS) {
+            KeyDigests stated = nodeKeys.getOrDefault(kind, new KeyDigests());
+            List<String> gone = stale("MATCH (x:" + kind.label() + ") WHERE x.h IS NOT NULL OR x.stamp IS NOT NULL"
+                    + " RETURN x." + kind.keyProperty() + " AS k", stated);
+            n += write("UNWIND $rows AS k MATCH (x:" + kind.label() + " {" + kind.keyProperty() + ": k})"
+                    + " DETACH DELETE x RETURN count(*) AS n", gone);
         }
         return n;
     }
 
-    private void write(String cypher, List<Map<String, Object>> rows, String stamp) {
+    private List<String> stale(String cypher, KeyDigests stated) {
+        List<String> gone = new ArrayList<>();
+        try (Session s = session()) {
+            s.executeRead(tx -> {
+                tx.run(cypher).forEachRemaining(r -> {
+                    String k = r.get("k").isNull() ? null : r.get("k").asString();
+                    if (k != null && !stated.contains(k)) {
+                        gone.add(k);
+                    }
+                });
+                return null;
+            });
+        }
+        return gone;
+    }
+
+    private long write(String cypher, List<?> rows) {
         long t0 = System.nanoTime();
+        long n = 0;
         try (Session s = session()) {
             for (int i = 0; i < rows.size(); i += BATCH) {
-                List<Map<String, Object>> batch = rows.subList(i, Math.min(rows.size(), i + BATCH));
-                s.executeWrite(tx -> tx.run(cypher, Map.of("rows", batch, "stamp", stamp)).consume());
+                List<?> batch = rows.subList(i, Math.min(rows.size(), i + BATCH));
+                n += s.executeWrite(tx -> tx.run(cypher, Map.of("rows", batch)).single().get("n").asLong());
             }
         }
-        LOG.debug("{} rows in {} ms: {}", rows.size(), (System.nanoTime() - t0) / 1_000_000,
+        LOG.debug("{} rows, {} written in {} ms: {}", rows.size(), n, (System.nanoTime() - t0) / 1_000_000,
                 cypher.lines().skip(1).findFirst().orElse(cypher).strip());
+        return n;
     }
 
     private Session session() {
         return driver.session(SessionConfig.forDatabase(database));
+    }
+
+    /** Rows of nodes that have only a key (jurisdictions, operators, flags), distinct and sorted. */
+    private static List<Map<String, Object>> keysOnly(java.util.stream.Stream<String> keys) {
+        return keys.distinct().sorted().map(k -> Map.<String, Object>of("key", k)).toList();
+    }
+
+    /** Each row with {@code h}: the digest of its content (keys sorted), compared with the stored one. */
+    private static List<Map<String, Object>> hashed(List<Map<String, Object>> rows) {
+        List<Map<String, Object>> out = new ArrayList<>(rows.size());
+        for (Map<String, Object> r : rows) {
+            Map<String, Object> m = new HashMap<>(r);
+            m.remove("nodeProps");
+            m.put("h", stamp(m));
+            if (r.containsKey("nodeProps")) {
+                m.put("nodeProps", r.get("nodeProps"));
+            }
+            out.add(m);
+        }
+        return out;
     }
 
     private static List<Map<String, Object>> dedupe(List<Map<String, Object>> rows) {
@@ -226,8 +381,8 @@ public final class GraphLoader {
         props.put("sector", d.sector());
         props.put("count", d.count());
         return keyed(props, "DEPLOYS", d.operator(), d.productId(), d.sector(), d.provenance().source(),
-                d.provenance().evidence(), d.provenance().recordRef(), Map.of("operator", d.operator(),
-                        "productId", d.productId()));
+                d.provenance().evidence(), d.provenance().recordRef(), Map.of("from", d.operator(),
+                        "to", d.productId()));
     }
 
     private static Map<String, Object> row(BasedIn b) {
@@ -235,21 +390,26 @@ public final class GraphLoader {
         props.put("basis", b.basis());
         props.put("detail", b.detail());
         return keyed(props, "BASED_IN", b.orgId(), b.code(), b.basis(), b.provenance().source(),
-                b.provenance().evidence(), b.provenance().recordRef(), Map.of("orgId", b.orgId(), "code", b.code()));
+                b.provenance().evidence(), b.provenance().recordRef(), Map.of("from", b.orgId(), "to", b.code()));
     }
 
     private static Map<String, Object> row(ExceptionFact x) {
         Map<String, Object> props = provenance(x.provenance());
         props.put("category", x.category());
         props.put("reason", x.reason());
-        return keyed(props, "EXCEPTION", x.orgId(), x.category(), x.reason(), x.provenance().source(),
-                x.provenance().evidence(), "", Map.of("orgId", x.orgId()));
+        Map<String, Object> row = keyed(props, "EXCEPTION", x.orgId(), x.category(), x.reason(),
+                x.provenance().source(), x.provenance().evidence(), "", Map.of("from", x.orgId()));
+        // the exception's facts live on its node; the HAS_EXCEPTION relationship carries only its key
+        row.put("nodeProps", row.get("props"));
+        row.put("to", row.get("key"));
+        row.put("props", Map.of());
+        return row;
     }
 
     private static Map<String, Object> row(FlagFact f) {
         Map<String, Object> props = provenance(f.provenance());
         return keyed(props, "FLAGGED", f.orgId(), f.flag(), "", f.provenance().source(), f.provenance().evidence(),
-                f.provenance().recordRef(), Map.of("orgId", f.orgId(), "flag", f.flag()));
+                f.provenance().recordRef(), Map.of("from", f.orgId(), "to", f.flag()));
     }
 
     private static Map<String, Object> row(Edge e) {

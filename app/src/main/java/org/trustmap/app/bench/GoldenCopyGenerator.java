@@ -18,8 +18,8 @@ import java.util.SplittableRandom;
  * whose vendors are the generated organizations' names. Everything is invented and marked so: LEIs start with
  * {@code SYNT00} (valid ISO 17442 check digits), names read "Synthetic Entity 000123 Co., Ltd.".
  *
- * <p>Plain XML, not zipped: the GLEIF parser reads plain XML/CSV/JSON documents only. The same seed and sizes give
- * the same bytes.</p>
+ * <p>Plain XML files; {@link #zip} packs each into a golden-copy-style zip as GLEIF publishes them (the GLEIF
+ * parser streams zips). The same seed and sizes give the same bytes.</p>
  */
 public final class GoldenCopyGenerator {
     /** Countries with cumulative weights (percent): CN/HK/MO included. */
@@ -38,9 +38,27 @@ public final class GoldenCopyGenerator {
     }
 
     private final long seed;
+    private final int changePercent;
 
     public GoldenCopyGenerator(long seed) {
+        this(seed, 0);
+    }
+
+    /**
+     * A generator whose output differs from {@code new GoldenCopyGenerator(seed)}'s in about {@code changePercent}
+     * percent of the LEI records (their headquarters move to SG): the input of an incremental refresh.
+     */
+    public GoldenCopyGenerator(long seed, int changePercent) {
+        if (changePercent < 0 || changePercent > 100) {
+            throw new IllegalArgumentException("changePercent must be 0..100");
+        }
         this.seed = seed;
+        this.changePercent = changePercent;
+    }
+
+    /** Whether entity {@code i} is one of the changed ones (a fixed spread, independent of the seed's draws). */
+    boolean changed(int i) {
+        return Math.floorMod(i * 2654435761L + 17, 100) < changePercent;
     }
 
     /** A synthetic LEI for an index: {@code SYNT00} + 12 digits + ISO 7064 MOD 97-10 check digits. */
@@ -113,7 +131,7 @@ public final class GoldenCopyGenerator {
         Files.createDirectories(gleif);
         int relationships = writeRelationships(gleif.resolve("rr-data.xml"), parent, root, rnd.split());
         int exceptions = writeExceptions(gleif.resolve("repex-data.xml"), parent, rnd.split());
-        writeLei(gleif.resolve("lei-data.xml"), country, duplicateOf, rnd.split());
+        writeLei(gleif.resolve("lei-data.xml"), country, duplicateOf, rnd.split(), this::changed);
         Path inventory = folder.resolve("inventory.csv");
         writeInventory(inventory, country, duplicateOf, products, rnd.split());
         return new Generated(folder, gleif, inventory, entities, relationships, exceptions, products);
@@ -135,8 +153,8 @@ public final class GoldenCopyGenerator {
         return name(named, country[named]);
     }
 
-    private static void writeLei(Path file, String[] country, int[] duplicateOf, SplittableRandom rnd)
-            throws IOException {
+    private static void writeLei(Path file, String[] country, int[] duplicateOf, SplittableRandom rnd,
+                                 java.util.function.IntPredicate changed) throws IOException {
         try (Writer w = writer(file)) {
             w.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><lei:LEIData xmlns:lei=\"http://www.gleif.org/data/schema/leidata/2016\""
                     + " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">\n");
@@ -166,6 +184,9 @@ public final class GoldenCopyGenerator {
                 address(w, "LegalAddress", c, i);
                 // a few are headquartered elsewhere than their legal address
                 String hq = rnd.nextInt(100) < 5 ? (c.equals("HK") ? "CN" : "HK") : c;
+                if (changed.test(i)) {
+                    hq = "SG";
+                }
                 address(w, "HeadquartersAddress", hq, i);
                 w.write("      <lei:RegistrationAuthority>\n         <lei:RegistrationAuthorityID>RA999999</lei:RegistrationAuthorityID>\n"
                         + "         <lei:RegistrationAuthorityEntityID>SYN" + String.format(Locale.ROOT, "%09d", i)
@@ -291,6 +312,27 @@ public final class GoldenCopyGenerator {
 
     private static String xml(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    /** Replaces each file of the GLEIF folder by {@code NAME.zip} holding it (deflated, as GLEIF ships them). */
+    public static void zip(Path gleifFolder) throws IOException {
+        List<Path> files;
+        try (var list = Files.list(gleifFolder)) {
+            files = list.filter(f -> f.toString().endsWith(".xml")).sorted().toList();
+        }
+        for (Path f : files) {
+            Path zip = f.resolveSibling(f.getFileName() + ".zip");
+            try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(
+                    new java.io.BufferedOutputStream(Files.newOutputStream(zip), 1 << 16))) {
+                java.util.zip.ZipEntry entry = new java.util.zip.ZipEntry(f.getFileName().toString());
+                // a fixed time: the same content gives the same zip bytes (and the same archive record)
+                entry.setTime(java.time.Instant.parse("2026-01-01T00:00:00Z").toEpochMilli());
+                out.putNextEntry(entry);
+                Files.copy(f, out);
+                out.closeEntry();
+            }
+            Files.delete(f);
+        }
     }
 
     private static Writer writer(Path file) throws IOException {

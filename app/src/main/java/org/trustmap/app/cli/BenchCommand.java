@@ -19,7 +19,10 @@ import org.trustmap.app.Workspace;
 import org.trustmap.app.batch.RefreshRequest;
 import org.trustmap.app.batch.RefreshRunner;
 import org.trustmap.app.bench.GoldenCopyGenerator;
+import org.trustmap.app.bench.BulkImport;
 import org.trustmap.app.bench.HeapSampler;
+import org.trustmap.graph.GraphLoader;
+import org.trustmap.graph.ResolvedGraph;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,6 +37,7 @@ import picocli.CommandLine.Spec;
         description = "Benchmark: generate synthetic GLEIF golden-copy files of N entities, run refresh on them, print per-step figures.")
 public class BenchCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON_MODULES = new ObjectMapper().findAndRegisterModules();
 
     @Mixin
     HomeOptions home;
@@ -53,6 +57,21 @@ public class BenchCommand implements Callable<Integer> {
     @Option(names = "--queries", defaultValue = "1000", description = "Products to query for the latency figures (default: ${DEFAULT-VALUE}).")
     int queries;
 
+    @Option(names = "--zip", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Zip each generated golden-copy file as GLEIF ships them (default: ${DEFAULT-VALUE}; --no-zip for plain XML).")
+    boolean zip;
+
+    @Option(names = "--bulk-import", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Also run neo4j-admin database import full on the same nodes and relationships, into a database of its own (default: ${DEFAULT-VALUE}).")
+    boolean bulkImport;
+
+    @Option(names = "--import-memory", defaultValue = "1G", description = "--max-off-heap-memory of the bulk importer (default: ${DEFAULT-VALUE}).")
+    String importMemory;
+
+    @Option(names = "--change-percent", defaultValue = "0", paramLabel = "P",
+            description = "After the full run, regenerate the input with P %% of the LEI records changed and refresh again (incremental run; default: ${DEFAULT-VALUE} = skip).")
+    int changePercent;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -61,18 +80,52 @@ public class BenchCommand implements Callable<Integer> {
             throw new BadInputException("--entities and --products must be at least 1");
         }
         Path homeDir = home.home.toAbsolutePath().normalize();
-        Path input = homeDir.resolve("bench-input").resolve("n" + entities + "-m" + products + "-s" + seed);
-        long g0 = System.nanoTime();
-        GoldenCopyGenerator.Generated gen;
-        if (Files.isRegularFile(input.resolve("inventory.csv"))) {
-            gen = new GoldenCopyGenerator.Generated(input, input.resolve("gleif"), input.resolve("inventory.csv"),
-                    entities, -1, -1, products);
-            out.printf("bench: reusing generated input %s%n", input);
-        } else {
-            gen = new GoldenCopyGenerator(seed).generate(input, entities, products);
-            out.printf("bench: generated %d LEI records, %d relationship records, %d reporting exceptions, %d inventory rows in %.1f s under %s (SYNTHETIC)%n",
-                    gen.entities(), gen.relationships(), gen.exceptions(), gen.products(), secs(System.nanoTime() - g0), input);
+        Outcome full = refresh(homeDir, 0, out, err);
+        if (full.code() != 0) {
+            return full.code();
         }
+        try (Workspace workspace = home.workspace(0)) {
+            printQueries(workspace, out);
+        }
+        if (bulkImport) {
+            printBulkImport(homeDir, full, out);
+        }
+        if (changePercent > 0) {
+            out.printf("%nbench: incremental run, %d %% of the LEI records changed (headquarters moved to SG)%n", changePercent);
+            Outcome incremental = refresh(homeDir, changePercent, out, err);
+            if (incremental.code() != 0) {
+                return incremental.code();
+            }
+            JsonNode load = readJson(incremental.runDir().resolve("load.json"));
+            out.printf("incremental vs full: whole refresh %.1f s vs %.1f s (%.0f %%); load %.1f s vs %.1f s (%.0f %%),"
+                            + " %d of %d rows written%n", incremental.seconds(), full.seconds(),
+                    100 * incremental.seconds() / full.seconds(), incremental.loadSeconds(), full.loadSeconds(),
+                    100 * incremental.loadSeconds() / full.loadSeconds(), load == null ? -1 : load.path("written").asLong(),
+                    incremental.loadRows());
+        }
+        printMachine(out);
+        out.flush();
+        return 0;
+    }
+
+    /** What one refresh of the bench took. */
+    private record Outcome(int code, Path runDir, double seconds, double loadSeconds, long loadRows) {
+    }
+
+    private Outcome refresh(Path homeDir, int changed, PrintWriter out, PrintWriter err) throws Exception {
+        // the incremental run rewrites the same files: a nightly download replaces the previous one in place
+        Path input = homeDir.resolve("bench-input").resolve("n" + entities + "-m" + products + "-s" + seed
+                + (zip ? "-zip" : ""));
+        long g0 = System.nanoTime();
+        deleteRecursively(input);
+        GoldenCopyGenerator.Generated gen = new GoldenCopyGenerator(seed, changed).generate(input, entities, products);
+        if (zip) {
+            GoldenCopyGenerator.zip(gen.gleifFolder());
+        }
+        out.printf("bench: generated %d LEI records (%d %% changed), %d relationship records, %d reporting exceptions, %d inventory rows%s in %.1f s under %s (SYNTHETIC)%n",
+                gen.entities(), changed, gen.relationships(), gen.exceptions(), gen.products(), zip ? " (zipped)" : "",
+                secs(System.nanoTime() - g0), input);
+        out.printf("bench: load average before the refresh %s%n", loadAverage());
         out.flush();
         List<RefreshRequest.Input> inputs = List.of(
                 new RefreshRequest.Input("gleif", gen.gleifFolder().toString()),
@@ -89,20 +142,58 @@ public class BenchCommand implements Callable<Integer> {
         }
         double refreshSeconds = secs(System.nanoTime() - r0);
         if (outcome.get() == null || code == TrustmapCommand.JOB_FAILED) {
-            return code;
+            return new Outcome(code == 0 ? TrustmapCommand.JOB_FAILED : code, null, refreshSeconds, 0, 0);
         }
         Path runDir = homeDir.resolve("runs").resolve(outcome.get().runId());
-        printSteps(outcome.get(), runDir, heap, refreshSeconds, out);
-        try (Workspace workspace = home.workspace(0)) {
-            printQueries(workspace, out);
-        }
-        printMachine(out);
-        out.flush();
-        return code;
+        double[] load = printSteps(outcome.get(), runDir, heap, refreshSeconds, out);
+        out.printf("bench: load average after the refresh %s%n", loadAverage());
+        return new Outcome(code, runDir, refreshSeconds, load[0], (long) load[1]);
     }
 
-    private void printSteps(RefreshRunner.Outcome outcome, Path runDir, HeapSampler heap, double total, PrintWriter out)
+    private void printBulkImport(Path homeDir, Outcome full, PrintWriter out) throws Exception {
+        ResolvedGraph graph = JSON_MODULES.readValue(full.runDir().resolve("resolved.json").toFile(), ResolvedGraph.class);
+        GraphLoader.LoadRows rows = GraphLoader.prepare(graph);
+        graph = null;
+        BulkImport.Outcome imported = BulkImport.run(rows, homeDir.resolve("bulk-import"), importMemory);
+        out.println();
+        if (imported.exitCode() != 0) {
+            out.printf("bulk import (neo4j-admin database import full) FAILED, exit code %d:%n%s%n", imported.exitCode(),
+                    imported.output());
+            return;
+        }
+        double rate = imported.rows() / imported.importSeconds();
+        double bolt = imported.rows() / full.loadSeconds();
+        out.printf("bulk import (neo4j-admin database import full, --max-off-heap-memory=%s, 2 threads, separate database):"
+                        + " %d nodes + %d relationships in %.2f s = %.0f rows/s (CSV writing %.2f s more)%n",
+                importMemory, imported.nodes(), imported.relationships(), imported.importSeconds(), rate,
+                imported.csvSeconds());
+        out.printf("Bolt load step: the same %d nodes + relationships in %.2f s = %.0f rows/s; Bolt load takes %.1fx the"
+                + " importer's time%n", imported.rows(), full.loadSeconds(), bolt, full.loadSeconds() / imported.importSeconds());
+    }
+
+    private static void deleteRecursively(Path root) throws java.io.IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (java.io.IOException e) {
+            return String.valueOf(java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
+    }
+
+    /** Prints the step table; returns the load step's seconds and rows. */
+    private double[] printSteps(RefreshRunner.Outcome outcome, Path runDir, HeapSampler heap, double total, PrintWriter out)
             throws Exception {
+        double[] loadStep = {0, 0};
         JsonNode load = readJson(runDir.resolve("load.json"));
         JsonNode summary = readJson(runDir.resolve("summary.json"));
         long verdicts = 0;
@@ -124,12 +215,21 @@ public class BenchCommand implements Callable<Integer> {
             long end = step.getEndTime() == null ? System.currentTimeMillis()
                     : step.getEndTime().atZone(ZoneId.systemDefault()).toInstant().toEpochMilli();
             double seconds = (end - start) / 1000.0;
+            if (step.getStepName().equals("load")) {
+                loadStep[0] = seconds;
+                loadStep[1] = rows;
+            }
             out.printf("%-8s %10d %9.2f %10s %14d%n", step.getStepName(), rows, seconds,
                     seconds > 0 ? String.format("%.0f", rows / seconds) : "-", heap.peakBetween(start, end) >> 20);
         }
         out.printf("%-8s %10s %9.2f %10s %14d%n", "refresh", "", total, "", heap.peakPools() >> 20);
         out.println("(refresh: whole command incl. Spring and Neo4j start/stop; its peak heap is the JVM's heap pool peak;"
                 + " per-step peaks are the max of heap-used samples every 20 ms)");
+        if (load != null && load.has("written")) {
+            out.printf("load wrote %d rows (created or changed) and retired %d%n", load.path("written").asLong(),
+                    load.path("retired").asLong());
+        }
+        return loadStep;
     }
 
     private void printQueries(Workspace workspace, PrintWriter out) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,5 +39,30 @@ class GoldenCopyGeneratorTest {
         assertThat(repex).contains("NATURAL_PERSONS", "NON_CONSOLIDATING", "NON_PUBLIC");
         assertThat(Files.readAllLines(a.inventory())).hasSize(3 + 40);
         assertThat(a.relationships()).isEqualTo(b.relationships()).isPositive();
+    }
+
+    @Test
+    void aChangedRunDiffersInTheChosenPercentOfRecordsOnlyAndZipsHoldTheSameBytes(@TempDir Path dir) throws Exception {
+        var full = new GoldenCopyGenerator(7).generate(dir.resolve("full"), 1_000, 40);
+        var changed = new GoldenCopyGenerator(7, 1).generate(dir.resolve("changed"), 1_000, 40);
+        List<String> a = records(Files.readString(full.gleifFolder().resolve("lei-data.xml")));
+        List<String> b = records(Files.readString(changed.gleifFolder().resolve("lei-data.xml")));
+        assertThat(b).hasSameSizeAs(a);
+        long differing = java.util.stream.IntStream.range(0, a.size()).filter(i -> !a.get(i).equals(b.get(i))).count();
+        assertThat(differing).isEqualTo(10);
+        assertThat(Files.readString(changed.gleifFolder().resolve("rr-data.xml")))
+                .isEqualTo(Files.readString(full.gleifFolder().resolve("rr-data.xml")));
+
+        byte[] plain = Files.readAllBytes(full.gleifFolder().resolve("lei-data.xml"));
+        GoldenCopyGenerator.zip(full.gleifFolder());
+        assertThat(full.gleifFolder().resolve("lei-data.xml")).doesNotExist();
+        try (var zip = new java.util.zip.ZipInputStream(Files.newInputStream(full.gleifFolder().resolve("lei-data.xml.zip")))) {
+            assertThat(zip.getNextEntry().getName()).isEqualTo("lei-data.xml");
+            assertThat(zip.readAllBytes()).isEqualTo(plain);
+        }
+    }
+
+    private static List<String> records(String xml) {
+        return List.of(xml.split("<lei:LEIRecord "));
     }
 }

@@ -1,0 +1,178 @@
+package org.trustmap.app.bench;
+
+import java.io.BufferedWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.neo4j.cli.AdminTool;
+import org.neo4j.cli.ExecutionContext;
+import org.neo4j.io.fs.DefaultFileSystemAbstraction;
+import org.trustmap.graph.GraphLoader.LoadRows;
+
+/**
+ * The bulk-importer reference of the bench: writes the load's nodes and relationships (the very rows the Bolt load
+ * writes, with their keys and digests) as the importer's CSV files and runs {@code neo4j-admin database import full}
+ * from the Neo4j jars on the classpath ({@link AdminTool}) into a database of its own under {@code folder}, never the
+ * workspace's.
+ */
+public final class BulkImport {
+    /** Separates the values of list properties (organization names, sources) in the CSV files. */
+    private static final String ARRAY_DELIMITER = "\u00A6";
+
+    /** What the import took. */
+    public record Outcome(long nodes, long relationships, double csvSeconds, double importSeconds, int exitCode,
+                          String output) {
+        public long rows() {
+            return nodes + relationships;
+        }
+    }
+
+    private BulkImport() {
+    }
+
+    public static Outcome run(LoadRows rows, Path folder, String offHeap) throws IOException {
+        Path home = folder.resolve("neo4j-home");
+        Path csv = folder.resolve("csv");
+        deleteRecursively(folder);
+        Files.createDirectories(home.resolve("conf"));
+        Files.writeString(home.resolve("conf/neo4j.conf"), "");
+        Files.createDirectories(csv);
+        long t0 = System.nanoTime();
+        // the database name first: --nodes/--relationships take several files and would swallow a trailing name
+        List<String> args = new ArrayList<>(List.of("database", "import", "full", "neo4j", "--overwrite-destination=true",
+                "--max-off-heap-memory=" + offHeap, "--threads=2", "--skip-bad-relationships=true",
+                "--bad-tolerance=1000000000", "--array-delimiter=" + ARRAY_DELIMITER,
+                "--report-file=" + folder.resolve("import.report")));
+        long nodes = 0;
+        for (Map.Entry<String, List<Map<String, Object>>> e : rows.nodes().entrySet()) {
+            if (e.getValue().isEmpty()) {
+                continue;
+            }
+            Path file = csv.resolve("nodes-" + e.getKey() + ".csv");
+            nodes += writeNodes(file, e.getKey(), e.getValue());
+            args.add("--nodes=" + e.getKey() + "=" + file);
+        }
+        long rels = 0;
+        for (Map.Entry<String, List<Map<String, Object>>> e : rows.relationships().entrySet()) {
+            if (e.getValue().isEmpty()) {
+                continue;
+            }
+            Path file = csv.resolve("rels-" + e.getKey() + ".csv");
+            rels += writeRels(file, rows.ends().get(e.getKey()), e.getValue());
+            args.add("--relationships=" + e.getKey() + "=" + file);
+        }
+        double csvSeconds = (System.nanoTime() - t0) / 1e9;
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        long t1 = System.nanoTime();
+        int code;
+        try (PrintStream out = new PrintStream(log, true, StandardCharsets.UTF_8)) {
+            code = AdminTool.execute(new ExecutionContext(home, home.resolve("conf"), out, out,
+                    new DefaultFileSystemAbstraction()), args.toArray(String[]::new));
+        }
+        double importSeconds = (System.nanoTime() - t1) / 1e9;
+        return new Outcome(nodes, rels, csvSeconds, importSeconds, code, log.toString(StandardCharsets.UTF_8));
+    }
+
+    /** One file per label: the key column is the ID of the label's id space, then every property, then {@code h}. */
+    private static long writeNodes(Path file, String label, List<Map<String, Object>> rows) throws IOException {
+        String key = rows.get(0).containsKey("id") ? "id" : switch (label) {
+            case "Jurisdiction" -> "code";
+            case "Operator" -> "name";
+            case "Flag" -> "id";
+            default -> "key";
+        };
+        String rowKey = rows.get(0).containsKey("id") ? "id" : "key";
+        boolean nested = rows.get(0).containsKey("props");
+        TreeSet<String> columns = new TreeSet<>();
+        for (Map<String, Object> r : rows) {
+            (nested ? props(r).keySet() : r.keySet()).forEach(columns::add);
+        }
+        columns.removeAll(List.of("id", "key", "h", "props"));
+        List<String> header = new ArrayList<>();
+        header.add(key + ":ID(" + label + ")");
+        columns.forEach(c -> header.add(c + type(c)));
+        header.add("h");
+        try (CSVPrinter out = printer(file, header)) {
+            for (Map<String, Object> r : rows) {
+                Map<String, Object> values = nested ? props(r) : r;
+                List<Object> line = new ArrayList<>();
+                line.add(r.get(rowKey));
+                columns.forEach(c -> line.add(value(values.get(c))));
+                line.add(r.get("h"));
+                out.printRecord(line);
+            }
+        }
+        return rows.size();
+    }
+
+    private static long writeRels(Path file, List<String> ends, List<Map<String, Object>> rows) throws IOException {
+        TreeSet<String> columns = new TreeSet<>();
+        rows.forEach(r -> columns.addAll(props(r).keySet()));
+        columns.removeAll(List.of("key", "h"));
+        List<String> header = new ArrayList<>(List.of(":START_ID(" + ends.get(0) + ")", ":END_ID(" + ends.get(2) + ")",
+                "key", "h"));
+        columns.forEach(c -> header.add(c + type(c)));
+        try (CSVPrinter out = printer(file, header)) {
+            for (Map<String, Object> r : rows) {
+                List<Object> line = new ArrayList<>(List.of(r.get("from"), r.get("to"), r.get("key"), r.get("h")));
+                Map<String, Object> props = props(r);
+                columns.forEach(c -> line.add(value(props.get(c))));
+                out.printRecord(line);
+            }
+        }
+        return rows.size();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> props(Map<String, Object> row) {
+        Object p = row.get("props");
+        return p instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    }
+
+    /** The importer's column types for the properties that are not strings. */
+    private static String type(String column) {
+        return switch (column) {
+            case "names", "sources" -> ":string[]";
+            case "records", "count" -> ":long";
+            case "share" -> ":double";
+            default -> "";
+        };
+    }
+
+    /** Absent values stay empty (no property); lists are joined with the array delimiter. */
+    private static Object value(Object v) {
+        if (v instanceof Collection<?> c) {
+            return c.isEmpty() ? null : String.join(ARRAY_DELIMITER, c.stream().map(String::valueOf).toList());
+        }
+        return v;
+    }
+
+    private static CSVPrinter printer(Path file, List<String> header) throws IOException {
+        Writer w = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16);
+        return new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new))
+                .setNullString("").setQuoteMode(org.apache.commons.csv.QuoteMode.NON_NUMERIC).get());
+    }
+
+    private static void deleteRecursively(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package org.trustmap.crawler;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.GraphMemFactory;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.riot.system.StreamRDFBase;
+import org.apache.jena.shacl.ShaclValidator;
+import org.apache.jena.shacl.Shapes;
+import org.apache.jena.shacl.ValidationReport;
+import org.apache.jena.shacl.validation.ReportEntry;
+import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.vocabulary.RDF;
+
+/**
+ * Stages one capture in chunks: the parser's quads are buffered in memory until a chunk holds about
+ * {@code chunkTriples} triples, the chunk is checked against the SHACL shapes in memory, and only its accepted triples
+ * go on to the target graph (TDB2, inside the caller's one write transaction). Memory stays bounded by the chunk
+ * size, not the file size.
+ *
+ * <p>A chunk ends only where a record starts (its {@code rdf:type} triple), so a record written in one go is checked
+ * whole. The shapes look at a record's own triples and, through {@code sh:class}, at the type of the records it
+ * points to (a deployment's {@code tm:product}). Two cases cross a chunk boundary and are handled here:
+ * <ul>
+ *   <li>a subject written again in a later chunk (an inventory product on two lines): its triples already in the
+ *       target graph are checked together with the new ones (so {@code sh:maxCount} still sees all of them), and a
+ *       subject failing then is removed from the target graph as well;</li>
+ *   <li>a record pointing at a record of an earlier chunk: the type of that record (from the target graph, or kept
+ *       for records rejected earlier) is added to the chunk for the check.</li>
+ * </ul>
+ * Only subjects written in the chunk are judged; the borrowed context is not reported again.
+ */
+final class ChunkValidator extends StreamRDFBase {
+    private final Graph target;
+    private final Node graphName;
+    private final Shapes shapes;
+    private final Set<Node> classPaths;
+    private final int chunkTriples;
+    private final ParseContext context;
+    private final Set<Node> recordTypes;
+    /** Records rejected so far in this capture and their type: later triples about them are dropped too. */
+    private final Map<Node, Node> rejected = new HashMap<>();
+    private final List<Triple> chunk = new ArrayList<>();
+    private final Set<Node> subjects = new HashSet<>();
+    private long removed;
+    private long added;
+
+    ChunkValidator(Graph target, Node graphName, Shapes shapes, Set<Node> classPaths, Set<Node> recordTypes,
+                   int chunkTriples, ParseContext context) {
+        this.target = target;
+        this.graphName = graphName;
+        this.shapes = shapes;
+        this.classPaths = classPaths;
+        this.recordTypes = recordTypes;
+        this.chunkTriples = chunkTriples;
+        this.context = context;
+    }
+
+    /** Records rejected by the shapes so far. */
+    long removed() {
+        return removed;
+    }
+
+    /** Triples added to the target graph so far. */
+    long added() {
+        return added;
+    }
+
+    @Override
+    public void quad(Quad quad) {
+        if (!quad.getGraph().equals(graphName)) {
+            throw new IllegalStateException("a parser wrote outside its capture graph: " + quad);
+        }
+        triple(quad.asTriple());
+    }
+
+    @Override
+    public void triple(Triple t) {
+        if (chunk.size() >= chunkTriples && isRecordStart(t)) {
+            flush();
+        }
+        chunk.add(t);
+        subjects.add(t.getSubject());
+    }
+
+    @Override
+    public void finish() {
+        flush();
+    }
+
+    private boolean isRecordStart(Triple t) {
+        return t.getPredicate().equals(RDF.type.asNode()) && recordTypes.contains(t.getObject())
+                && !subjects.contains(t.getSubject());
+    }
+
+    /** Checks the buffered chunk and writes what passes. */
+    void flush() {
+        if (chunk.isEmpty()) {
+            return;
+        }
+        Graph check = GraphMemFactory.createDefaultGraph();
+        Set<Node> fresh = new LinkedHashSet<>();
+        for (Triple t : chunk) {
+            if (!rejected.containsKey(t.getSubject())) {
+                check.add(t);
+                fresh.add(t.getSubject());
+            }
+        }
+        for (Node s : fresh) {
+            target.find(s, Node.ANY, Node.ANY).forEachRemaining(check::add);
+        }
+        for (Triple t : chunk) {
+            if (classPaths.contains(t.getPredicate()) && t.getObject().isURI() && !fresh.contains(t.getObject())) {
+                borrowType(check, t.getObject());
+            }
+        }
+        Set<Node> bad = judge(check, fresh);
+        for (Triple t : chunk) {
+            Node s = t.getSubject();
+            if (!bad.contains(s) && !rejected.containsKey(s)) {
+                target.add(t);
+                added++;
+            }
+        }
+        for (Node s : bad) {
+            rejected.put(s, type(check, s));
+            List<Triple> stale = target.find(s, Node.ANY, Node.ANY).toList();
+            stale.forEach(target::delete);
+            added -= stale.size();
+        }
+        chunk.clear();
+        subjects.clear();
+    }
+
+    private void borrowType(Graph check, Node o) {
+        Node type = rejected.get(o);
+        if (type != null) {
+            check.add(Triple.create(o, RDF.type.asNode(), type));
+        } else {
+            target.find(o, RDF.type.asNode(), Node.ANY).forEachRemaining(check::add);
+        }
+    }
+
+    /** Subjects of the chunk that break a shape, each reported once with its location. */
+    private Set<Node> judge(Graph check, Set<Node> fresh) {
+        ValidationReport report = ShaclValidator.get().validate(shapes, check);
+        Set<Node> bad = new LinkedHashSet<>();
+        if (report.conforms()) {
+            return bad;
+        }
+        for (ReportEntry entry : report.getEntries()) {
+            Node focus = entry.focusNode();
+            if (fresh.contains(focus) && bad.add(focus)) {
+                String where = value(check, focus, Tm.recordRef);
+                context.reject(where == null ? focus.toString() : where,
+                        "does not pass the staging shapes: " + describe(entry));
+                removed++;
+            }
+        }
+        return bad;
+    }
+
+    private static String describe(ReportEntry entry) {
+        String path = entry.resultPath() == null ? "" : entry.resultPath().toString()
+                .replace("<" + Tm.NS, "tm:").replace(">", "") + " ";
+        return path + entry.message();
+    }
+
+    private static Node type(Graph graph, Node s) {
+        Iterator<Triple> it = graph.find(s, RDF.type.asNode(), Node.ANY);
+        return it.hasNext() ? it.next().getObject() : null;
+    }
+
+    private static String value(Graph graph, Node s, Node p) {
+        Iterator<Triple> it = graph.find(s, p, Node.ANY);
+        return it.hasNext() ? it.next().getObject().getLiteralLexicalForm() : null;
+    }
+}

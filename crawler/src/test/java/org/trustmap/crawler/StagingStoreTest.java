@@ -1,0 +1,149 @@
+package org.trustmap.crawler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.trustmap.crawler.sources.inventory.InventoryParser;
+
+/**
+ * Staging in chunks: a capture much larger than one chunk is checked chunk by chunk in memory and still committed in
+ * one TDB2 transaction. The inventory below is CONSTRUCTED for this test (no real operator or product).
+ */
+class StagingStoreTest {
+    private static final Path SHAPES = Path.of("../data/ontology/shapes.ttl");
+
+    /**
+     * 40 rows, CONSTRUCTED. Line 7 has a bad count (the parser rejects it). "Camera X" by "Acme Corp" appears on lines
+     * 3 and 30: one product record written twice, in different chunks when chunks are small, with two record
+     * references, which the shapes refuse ({@code tm:recordRef} at most once) wherever the chunk boundary falls.
+     */
+    private static String inventory() {
+        StringBuilder csv = new StringBuilder(String.join(",", InventoryParser.COLUMNS)).append('\n');
+        for (int line = 2; line <= 41; line++) {
+            String product = line == 3 || line == 30 ? "Camera X" : "Product " + line;
+            String count = line == 7 ? "-4" : Integer.toString(line);
+            csv.append("Operator ").append(line % 3).append(",energy,").append(product)
+                    .append(",Acme Corp,M").append(line == 30 ? 3 : line).append(",,,,").append(count).append('\n');
+        }
+        return csv.toString();
+    }
+
+    @ParameterizedTest(name = "chunks of {0} triples")
+    @ValueSource(ints = {1, 7, 50, 1_000_000})
+    void chunkBoundariesDoNotChangeWhatIsAcceptedOrRejected(int chunkTriples) throws IOException {
+        Staged whole = stage(StagingStore.inMemory(SHAPES, 1_000_000), inventory());
+        Staged chunked = stage(StagingStore.inMemory(SHAPES, chunkTriples), inventory());
+
+        assertThat(chunked.quads).isEqualTo(whole.quads);
+        assertThat(chunked.result.records()).isEqualTo(whole.result.records());
+        assertThat(chunked.result.problems()).hasSameSizeAs(whole.result.problems())
+                .filteredOn(p -> !p.reason().startsWith("does not pass the staging shapes"))
+                .extracting(ParseProblem::location).containsExactly("line 7");
+        // the product written on lines 3 and 30 is refused once, at one of its two locations
+        assertThat(chunked.result.problems())
+                .filteredOn(p -> p.reason().startsWith("does not pass the staging shapes"))
+                .singleElement().satisfies(p -> {
+                    assertThat(p.location()).isIn("line 3", "line 30");
+                    assertThat(p.reason()).contains("tm:recordRef");
+                });
+        // deployments on the other lines keep pointing at products staged in earlier chunks: sh:class passes
+        assertThat(chunked.quads).anyMatch(q -> q.contains("deployment%2F40") && q.contains("urn:trustmap:ns:product "));
+        assertThat(chunked.quads).noneMatch(q -> q.contains("product%2F") && q.contains("Camera X"));
+    }
+
+    @Test
+    void aBadRecordInALaterChunkIsRejectedWithItsLocation() throws IOException {
+        StagingStore store = StagingStore.inMemory(SHAPES, 10);
+        Capture capture = capture("constructed", "file:///constructed/orgs.txt");
+        ErrorPolicy.Collecting errors = ErrorPolicy.collecting();
+        StageResult result = store.stage(capture, organizations(30, 25, false), InputStream.nullInputStream(), errors);
+
+        assertThat(result.records()).isEqualTo(29);
+        assertThat(result.problems()).singleElement().satisfies(p -> {
+            assertThat(p.document()).isEqualTo("orgs.txt");
+            assertThat(p.location()).isEqualTo("record 25");
+            assertThat(p.reason()).contains("tm:lei");
+        });
+        Set<String> names = names(store.dataset(), capture);
+        assertThat(names).hasSize(29).contains("Org 1", "Org 30").doesNotContain("Org 25");
+    }
+
+    @Test
+    void aCaptureThatFailsAfterManyChunksLeavesTheOldGraph(@TempDir Path dir) throws IOException {
+        try (StagingStore store = StagingStore.open(dir.resolve("tdb2"), SHAPES)) {
+            Capture capture = capture("constructed", "file:///constructed/orgs.txt");
+            store.stage(capture, organizations(5, -1, false), InputStream.nullInputStream(), ErrorPolicy.collecting());
+            Set<String> before = names(store.dataset(), capture);
+
+            // far more than one chunk of the default size is written before the document turns out to be unreadable
+            int many = StagingStore.DEFAULT_CHUNK_TRIPLES / 4;
+            assertThatThrownBy(() -> store.stage(capture, organizations(many, -1, true), InputStream.nullInputStream(),
+                    ErrorPolicy.collecting())).isInstanceOf(SourceParseException.class);
+
+            assertThat(names(store.dataset(), capture)).isEqualTo(before).hasSize(5);
+            assertThat(store.stagedGraphs()).containsExactly(capture.graphName());
+        }
+    }
+
+    /** Organizations {@code Org 1..n}; record {@code bad} carries a malformed LEI; optionally fails at the end. */
+    private static SourceParser organizations(int n, int bad, boolean failAtEnd) {
+        return (body, context, sink) -> {
+            for (int i = 1; i <= n; i++) {
+                Node o = sink.record(Tm.Organization, "org/" + i, "record " + i, null, null);
+                sink.literal(o, Tm.name, "Org " + i);
+                sink.literal(o, Tm.lei, i == bad ? "NOT-A-LEI" : String.format("SYNT%014d00", i));
+            }
+            if (failAtEnd) {
+                throw new SourceParseException(new ParseProblem("constructed", context.document(), "end",
+                        "truncated document (constructed failure)"));
+            }
+        };
+    }
+
+    private static Set<String> names(DatasetGraph dsg, Capture capture) {
+        Node g = NodeFactory.createURI(capture.graphName());
+        return dsg.calculateRead(() -> {
+            Set<String> names = new TreeSet<>();
+            dsg.find(g, Node.ANY, Tm.name, Node.ANY).forEachRemaining(q -> names.add(q.getObject().getLiteralLexicalForm()));
+            return names;
+        });
+    }
+
+    private record Staged(StageResult result, Set<String> quads) {
+    }
+
+    private static Staged stage(StagingStore store, String csv) throws IOException {
+        Capture capture = capture("inventory", "file:///constructed/inventory.csv");
+        StageResult result = store.stage(capture, new InventoryParser(),
+                new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), ErrorPolicy.collecting());
+        Set<String> quads = store.read(dsg -> {
+            Set<String> all = new TreeSet<>();
+            dsg.find().forEachRemaining(q -> all.add(q.getSubject() + " " + q.getPredicate() + " " + q.getObject()
+                    + " " + q.getGraph()));
+            return all;
+        });
+        return new Staged(result, quads);
+    }
+
+    private static Capture capture(String source, String uri) {
+        return new Capture(source, uri, "text/plain", Instant.parse("2026-12-01T00:00:00Z"),
+                "<urn:uuid:00000000-0000-0000-0000-0000000000" + (source.length() % 90 + 10) + ">",
+                "sha256:00", "constructed.warc.gz", 0L);
+    }
+}
