@@ -78,7 +78,7 @@ class CrashSafetyTest {
 
         CliRun resumed = CliRun.of(args);
 
-        assertThat(resumed.exitCode()).as(resumed + "\nkills: " + attempts).isZero();
+        assertThat(resumed.exitCode()).as(resumed + "\nkills: " + attempts + "\n" + neo4jErrors(home)).isZero();
         assertThat(resumed.out()).as("kills: " + attempts).contains("run-0001 (resumed after an interruption): COMPLETED");
         assertThat(interrupted).as("steps interrupted by a kill: " + attempts)
                 .contains("crawl", "stage", "load", "derive");
@@ -122,6 +122,17 @@ class CrashSafetyTest {
                 second.close();
             }
         }
+    }
+
+    /** The error lines of the embedded Neo4j's debug log, to say why a start failed. */
+    private static String neo4jErrors(Path home) throws java.io.IOException {
+        Path log = home.resolve("neo4j/logs/debug.log");
+        if (!java.nio.file.Files.exists(log)) {
+            return "(no " + log + ")";
+        }
+        List<String> errors = java.nio.file.Files.readAllLines(log).stream()
+                .filter(l -> l.contains("ERROR") || l.contains("Caused by")).toList();
+        return String.join("\n", errors.subList(Math.max(0, errors.size() - 30), errors.size()));
     }
 
     /** Waits for the first "step X: started" with X at or after {@code step}; false when the job ended first. */

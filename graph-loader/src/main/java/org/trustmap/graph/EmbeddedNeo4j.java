@@ -56,6 +56,8 @@ public final class EmbeddedNeo4j implements AutoCloseable {
     private static final String LOGS_FOLDER = "logs";
     private static final String USER_LOG_FILE = "neo4j.log";
 
+    /** Written after the first start of a store completed: a store without it never held anything written. */
+    static final String STARTED_MARKER = ".trustmap-started";
     private final Path storeDir;
     private final String host;
     private final int boltPort;
@@ -87,6 +89,50 @@ public final class EmbeddedNeo4j implements AutoCloseable {
      */
     public static EmbeddedNeo4j start(Path storeDir, String host, int boltPort) {
         Objects.requireNonNull(storeDir, "storeDir");
+        Path home = storeDir.toAbsolutePath().normalize();
+        Path marker = home.resolve(STARTED_MARKER);
+        boolean startedBefore = Files.exists(marker);
+        EmbeddedNeo4j neo4j;
+        try {
+            neo4j = startOnce(storeDir, host, boltPort);
+        } catch (EmbeddedNeo4jException e) {
+            if (startedBefore || !Files.isDirectory(home.resolve("data")) || lockedOrPortTaken(e)) {
+                throw e;
+            }
+            // A process killed while Neo4j created this store for the first time can leave it unopenable. It never
+            // started, so it holds nothing that was written: set it aside (kept for inspection) and create it anew.
+            Path aside = home.resolve("data.incomplete-" + System.currentTimeMillis());
+            try {
+                Files.move(home.resolve("data"), aside);
+            } catch (IOException moveFailure) {
+                e.addSuppressed(moveFailure);
+                throw e;
+            }
+            org.slf4j.LoggerFactory.getLogger(EmbeddedNeo4j.class).warn("The Neo4j store {} never finished its first "
+                    + "start (its creation was interrupted) and does not open: moved to {} and created anew", home, aside);
+            neo4j = startOnce(storeDir, host, boltPort);
+        }
+        if (!startedBefore) {
+            try {
+                Files.writeString(marker, "the first start of this store completed\n");
+            } catch (IOException e) {
+                neo4j.close();
+                throw new EmbeddedNeo4jException("Cannot write " + marker + ": " + e.getMessage(), e);
+            }
+        }
+        return neo4j;
+    }
+
+    private static boolean lockedOrPortTaken(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof FileLockException || t instanceof BindException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static EmbeddedNeo4j startOnce(Path storeDir, String host, int boltPort) {
         Objects.requireNonNull(host, "host");
         if (boltPort < 0 || boltPort > 65_535) {
             throw new EmbeddedNeo4jException("Bolt port " + boltPort + " is out of range 0-65535");

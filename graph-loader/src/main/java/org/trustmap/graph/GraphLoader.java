@@ -66,9 +66,15 @@ public final class GraphLoader {
                     + "SET r = row.props SET r.key = row.key, r.h = row.h RETURN count(*) AS n";
         }
 
-        /** For a type with no relationship yet (a first load): plain {@code CREATE}, no lookups. */
+        /**
+         * For a type with no relationship yet (a first load): plain {@code CREATE}, no look-up per row. One look-up per
+         * batch keeps it idempotent: when the driver retries a batch whose commit went through but whose answer was
+         * lost (the server went away), the batch's first key is there and the batch is not created twice.
+         */
         String createAll() {
-            return "UNWIND $rows AS row\n"
+            return "OPTIONAL MATCH ()-[done:" + type + " {key: $rows[0].key}]->() USING INDEX done:" + type + "(key)\n"
+                    + "WITH count(done) AS already WHERE already = 0\n"
+                    + "UNWIND $rows AS row\n"
                     + "MATCH (a:" + fromLabel + " {" + fromKey + ": row.from}), (b:" + toLabel + " {" + toKey + ": row.to})\n"
                     + "CREATE (a)-[r:" + type + "]->(b) SET r = row.props SET r.key = row.key, r.h = row.h\n"
                     + "RETURN count(*) AS n";

@@ -69,6 +69,42 @@ class EmbeddedNeo4jTest {
     }
 
     @Test
+    void aStoreWhoseFirstStartNeverCompletedIsSetAsideAndCreatedAnew() throws IOException {
+        // what a kill during the store's creation can leave: a data folder Neo4j cannot open (constructed here as
+        // a file where the system database's folder belongs), and no marker of a completed first start
+        java.nio.file.Files.createDirectories(store.resolve("data/databases"));
+        java.nio.file.Files.writeString(store.resolve("data/databases/system"), "not a folder");
+
+        try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(store, "127.0.0.1", 0);
+             Driver driver = GraphDatabase.driver(neo4j.boltUri(), AuthTokens.none())) {
+            driver.executableQuery("CREATE (:Product {id: 'cam-1'})").execute();
+        }
+
+        assertThat(store.resolve(EmbeddedNeo4j.STARTED_MARKER)).exists();
+        try (var aside = java.nio.file.Files.list(store)) {
+            assertThat(aside.map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("data.incomplete-"));
+        }
+    }
+
+    @Test
+    void aStoreThatHasStartedBeforeIsNeverSetAsideWhenItFailsToOpen() throws IOException {
+        try (EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(store, "127.0.0.1", 0)) {
+            assertThat(store.resolve(EmbeddedNeo4j.STARTED_MARKER)).exists();
+        }
+        Path databases = store.resolve("data/databases/system");
+        java.nio.file.Files.move(databases, store.resolve("system.moved"));
+        java.nio.file.Files.writeString(databases, "not a folder");
+
+        assertThatThrownBy(() -> EmbeddedNeo4j.start(store, "127.0.0.1", 0))
+                .isInstanceOf(EmbeddedNeo4jException.class)
+                .hasMessageContaining("Neo4j failed to start with store");
+        assertThat(databases).isRegularFile();
+        try (var files = java.nio.file.Files.list(store)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("data.incomplete-"));
+        }
+    }
+
+    @Test
     void aTakenBoltPortFailsWithAClearMessageAndLeavesNoThreads() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             int port = taken.getLocalPort();
