@@ -72,6 +72,15 @@ public class BenchCommand implements Callable<Integer> {
             description = "After the full run, regenerate the input with P %% of the LEI records changed and refresh again (incremental run; default: ${DEFAULT-VALUE} = skip).")
     int changePercent;
 
+    /** How the incremental run's changed records arrive. */
+    enum ChangeMode { delta, republish }
+
+    @Option(names = "--change-mode", defaultValue = "delta", paramLabel = "MODE",
+            description = "delta: the golden copy stays as it was and a LastDay-style delta file holds the changed records"
+                    + " (how GLEIF publishes daily changes); republish: the golden-copy files are regenerated in place"
+                    + " with the changes (default: ${DEFAULT-VALUE}).")
+    ChangeMode changeMode;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -91,7 +100,9 @@ public class BenchCommand implements Callable<Integer> {
             printBulkImport(homeDir, full, out);
         }
         if (changePercent > 0) {
-            out.printf("%nbench: incremental run, %d %% of the LEI records changed (headquarters moved to SG)%n", changePercent);
+            out.printf("%nbench: incremental run, %d %% of the LEI records changed (headquarters moved to SG), %s%n",
+                    changePercent, changeMode == ChangeMode.delta ? "as a LastDay-style delta file beside the unchanged golden copy"
+                            : "republished in the golden-copy files");
             Outcome incremental = refresh(homeDir, changePercent, out, err);
             if (incremental.code() != 0) {
                 return incremental.code();
@@ -118,18 +129,32 @@ public class BenchCommand implements Callable<Integer> {
                 + (zip ? "-zip" : ""));
         long g0 = System.nanoTime();
         deleteRecursively(input);
-        GoldenCopyGenerator.Generated gen = new GoldenCopyGenerator(seed, changed).generate(input, entities, products);
+        boolean delta = changed > 0 && changeMode == ChangeMode.delta;
+        GoldenCopyGenerator.Generated gen = new GoldenCopyGenerator(seed, delta ? 0 : changed)
+                .generate(input, entities, products);
         if (zip) {
             GoldenCopyGenerator.zip(gen.gleifFolder());
+        }
+        Path deltaFolder = input.resolveSibling(input.getFileName() + "-delta");
+        deleteRecursively(deltaFolder);
+        if (delta) {
+            int n = new GoldenCopyGenerator(seed, changed).generateDelta(deltaFolder, entities);
+            if (zip) {
+                GoldenCopyGenerator.zip(deltaFolder.resolve("gleif"));
+            }
+            out.printf("bench: delta file with %d changed LEI records under %s (SYNTHETIC)%n", n, deltaFolder);
         }
         out.printf("bench: generated %d LEI records (%d %% changed), %d relationship records, %d reporting exceptions, %d inventory rows%s in %.1f s under %s (SYNTHETIC)%n",
                 gen.entities(), changed, gen.relationships(), gen.exceptions(), gen.products(), zip ? " (zipped)" : "",
                 secs(System.nanoTime() - g0), input);
         out.printf("bench: load average before the refresh %s%n", loadAverage());
         out.flush();
-        List<RefreshRequest.Input> inputs = List.of(
+        List<RefreshRequest.Input> inputs = new java.util.ArrayList<>(List.of(
                 new RefreshRequest.Input("gleif", gen.gleifFolder().toString()),
-                new RefreshRequest.Input("inventory", gen.inventory().toString()));
+                new RefreshRequest.Input("inventory", gen.inventory().toString())));
+        if (delta) {
+            inputs.add(new RefreshRequest.Input("gleif", deltaFolder.resolve("gleif").toString()));
+        }
         RefreshRequest request = RefreshSupport.request(inputs, null, "nukib-2025-09-03", Map.of(), false);
         AtomicReference<RefreshRunner.Outcome> outcome = new AtomicReference<>();
         HeapSampler heap = HeapSampler.start(20);

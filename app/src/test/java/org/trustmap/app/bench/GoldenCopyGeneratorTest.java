@@ -62,6 +62,29 @@ class GoldenCopyGeneratorTest {
         }
     }
 
+    @Test
+    void aDeltaHoldsExactlyTheChangedRecordsAsTheRepublishedCopyStatesThem(@TempDir Path dir) throws Exception {
+        var changed = new GoldenCopyGenerator(7, 1).generate(dir.resolve("changed"), 1_000, 40);
+        var full = new GoldenCopyGenerator(7).generate(dir.resolve("full"), 1_000, 40);
+        int n = new GoldenCopyGenerator(7, 1).generateDelta(dir.resolve("delta"), 1_000);
+        String deltaXml = Files.readString(dir.resolve("delta/gleif/lei-lastday.xml"));
+        List<String> delta = records(deltaXml).subList(1, n + 1);
+        List<String> republished = records(Files.readString(changed.gleifFolder().resolve("lei-data.xml")));
+        List<String> before = records(Files.readString(full.gleifFolder().resolve("lei-data.xml")));
+        List<String> differing = java.util.stream.IntStream.range(0, before.size())
+                .filter(i -> !before.get(i).equals(republished.get(i))).mapToObj(republished::get).toList();
+        assertThat(n).isEqualTo(10);
+        // the last record of each list still carries the closing tags of the file: compare records only
+        assertThat(delta.stream().map(GoldenCopyGeneratorTest::record).toList())
+                .isEqualTo(differing.stream().map(GoldenCopyGeneratorTest::record).toList());
+        assertThat(delta).allSatisfy(r -> assertThat(r).contains("2026-01-02T00:00:00.000Z", "<lei:Country>SG</lei:Country>"));
+        assertThat(deltaXml).contains("<lei:RecordCount>10</lei:RecordCount>", "GLEIF_LAST_DAY", "SYNTHETIC");
+    }
+
+    private static String record(String chunk) {
+        return chunk.substring(0, chunk.indexOf("</lei:LEIRecord>"));
+    }
+
     private static List<String> records(String xml) {
         return List.of(xml.split("<lei:LEIRecord "));
     }
