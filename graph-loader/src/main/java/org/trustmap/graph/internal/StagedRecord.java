@@ -1,19 +1,24 @@
 package org.trustmap.graph.internal;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.apache.jena.graph.Node;
 import org.trustmap.crawler.Tm;
 import org.trustmap.graph.ResolvedGraph.Provenance;
 
-/** One staged record read back from the staging dataset: its IRI, type and property values. */
+/**
+ * One staged record read back from the staging dataset: its IRI, type and property values. Compact, because resolve
+ * holds every staged record at once: the values are one array of (property, value) pairs in the order they were read
+ * (a record has a dozen or so), not a map of lists.
+ */
 public final class StagedRecord {
+    private static final Node[] NONE = new Node[0];
     private final Node iri;
     private Node type;
-    private final Map<Node, List<Node>> values = new LinkedHashMap<>();
+    private Node graph;
+    private Node[] pairs = NONE;
+    private int size;
 
     StagedRecord(Node iri) {
         this.iri = iri;
@@ -31,35 +36,77 @@ public final class StagedRecord {
         this.type = t;
     }
 
+    /** The named graph (capture) the record was first read from. */
+    Node graph() {
+        return graph;
+    }
+
+    void graph(Node g) {
+        if (graph == null) {
+            graph = g;
+        }
+    }
+
     void add(Node p, Node o) {
-        values.computeIfAbsent(p, k -> new ArrayList<>()).add(o);
+        if (size == pairs.length) {
+            pairs = java.util.Arrays.copyOf(pairs, Math.max(16, pairs.length * 2));
+        }
+        pairs[size++] = p;
+        pairs[size++] = o;
+    }
+
+    /** Drops the spare room of the value array once the record is read. */
+    void trim() {
+        if (pairs.length != size) {
+            pairs = java.util.Arrays.copyOf(pairs, size);
+        }
     }
 
     /** Keeps only these properties' values (a record reduced to a stub). */
     void retainOnly(java.util.Set<Node> properties) {
-        values.keySet().retainAll(properties);
+        int w = 0;
+        for (int i = 0; i < size; i += 2) {
+            if (properties.contains(pairs[i])) {
+                pairs[w++] = pairs[i];
+                pairs[w++] = pairs[i + 1];
+            }
+        }
+        java.util.Arrays.fill(pairs, w, size, null);
+        size = w;
+        trim();
     }
 
     public String text(Node p) {
-        List<Node> v = values.get(p);
-        if (v == null || v.isEmpty()) {
+        Node n = node(p);
+        if (n == null) {
             return null;
         }
-        Node n = v.get(0);
         return n.isLiteral() ? n.getLiteralLexicalForm() : n.isURI() ? n.getURI() : n.toString();
     }
 
     public List<String> texts(Node p) {
-        List<Node> v = values.get(p);
-        if (v == null) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < size; i += 2) {
+            if (pairs[i].equals(p)) {
+                Node n = pairs[i + 1];
+                out.add(n.isLiteral() ? n.getLiteralLexicalForm() : n.toString());
+            }
+        }
+        if (out.isEmpty()) {
             return List.of();
         }
-        return v.stream().map(n -> n.isLiteral() ? n.getLiteralLexicalForm() : n.toString()).sorted().toList();
+        out.sort(null);
+        return out;
     }
 
+    /** The first value of {@code p} in the order read, or null. */
     public Node node(Node p) {
-        List<Node> v = values.get(p);
-        return v == null || v.isEmpty() ? null : v.get(0);
+        for (int i = 0; i < size; i += 2) {
+            if (pairs[i].equals(p)) {
+                return pairs[i + 1];
+            }
+        }
+        return null;
     }
 
     public Provenance provenance() {

@@ -26,7 +26,6 @@ public final class StagedRecords {
 
     public static List<StagedRecord> read(DatasetGraph dsg) {
         Map<Node, StagedRecord> byIri = new HashMap<>();
-        Map<StagedRecord, Node> graphOf = new HashMap<>();
         Map<Node, Node> captureDay = new HashMap<>();
         Map<Node, java.time.Instant> captureTime = new HashMap<>();
         dsg.find(Tm.CAPTURES_GRAPH, Node.ANY, Tm.retrieved, Node.ANY).forEachRemaining(q -> {
@@ -44,7 +43,7 @@ public final class StagedRecords {
                 return;
             }
             StagedRecord r = byIri.computeIfAbsent(q.getSubject(), StagedRecord::new);
-            graphOf.putIfAbsent(r, q.getGraph());
+            r.graph(q.getGraph());
             if (q.getPredicate().equals(RDF.type.asNode())) {
                 r.type(q.getObject());
             } else {
@@ -54,12 +53,13 @@ public final class StagedRecords {
         List<StagedRecord> all = new ArrayList<>(byIri.values());
         all.removeIf(r -> r.type() == null);
         for (StagedRecord r : all) {
-            Node day = captureDay.get(graphOf.get(r));
+            r.trim();
+            Node day = captureDay.get(r.graph());
             if (r.node(Tm.evidenceDate) == null && day != null) {
                 r.add(Tm.evidenceDate, day);
             }
         }
-        Superseded.apply(all, r -> captureTime.get(graphOf.get(r)));
+        Superseded.apply(all, r -> captureTime.get(r.graph()));
         all.sort(Comparator.comparing(r -> r.iri().getURI()));
         return all;
     }
