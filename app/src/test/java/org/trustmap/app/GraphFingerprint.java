@@ -27,6 +27,17 @@ final class GraphFingerprint {
     }
 
     static String of(Session s) throws Exception {
+        List<String> lines = lines(s);
+        MessageDigest md = MessageDigest.getInstance("SHA-256");
+        for (String line : lines) {
+            md.update(line.getBytes(StandardCharsets.UTF_8));
+            md.update((byte) '\n');
+        }
+        return lines.size() + ":" + HexFormat.of().formatHex(md.digest());
+    }
+
+    /** The fingerprint's lines, sorted: one per node and relationship (readable differences in a test). */
+    static List<String> lines(Session s) {
         List<String> lines = new ArrayList<>();
         {
             s.run("MATCH (n) WHERE NOT n:Run RETURN labels(n) AS l, properties(n) AS p").forEachRemaining(r ->
@@ -39,12 +50,7 @@ final class GraphFingerprint {
                             + " " + clean(r.get("p").asMap())));
         }
         lines.sort(null);
-        MessageDigest md = MessageDigest.getInstance("SHA-256");
-        for (String line : lines) {
-            md.update(line.getBytes(StandardCharsets.UTF_8));
-            md.update((byte) '\n');
-        }
-        return lines.size() + ":" + HexFormat.of().formatHex(md.digest());
+        return lines;
     }
 
     private static Map<String, Object> clean(Map<String, Object> props) {

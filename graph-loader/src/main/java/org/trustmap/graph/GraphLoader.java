@@ -360,7 +360,8 @@ public final class GraphLoader {
         Map<String, Object> m = new HashMap<>();
         m.put("id", o.id());
         m.put("name", o.name());
-        m.put("names", o.names());
+        // no property rather than an empty list, as the bulk importer writes an empty cell (the graphs stay equal)
+        m.put("names", o.names().isEmpty() ? null : o.names());
         m.put("lei", o.lei());
         m.put("legalJurisdiction", o.legalJurisdiction());
         m.put("legalCountry", o.legalCountry());
