@@ -6,7 +6,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** Beans shared by the job's steps. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(TrustmapProperties.class)
+@EnableConfigurationProperties({TrustmapProperties.class, org.trustmap.app.batch.LoadProperties.class})
 public class TrustmapConfiguration {
     @Bean(destroyMethod = "close")
     Workspace workspace(TrustmapProperties properties) {

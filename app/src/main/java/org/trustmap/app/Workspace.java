@@ -89,6 +89,47 @@ public final class Workspace implements AutoCloseable {
         }
     }
 
+    /**
+     * Replaces the embedded database's store by the one under {@code importedHome} (a Neo4j home whose
+     * {@code data/} the bulk importer wrote) and opens it. The embedded Neo4j is stopped first. The swap is two
+     * renames: the old {@code data/} aside, the imported one in; a kill between them leaves no {@code data/}, and the
+     * next start creates an empty store (the load is then redone). The old store is deleted once the new one opened.
+     */
+    public Neo4jConnection replaceEmbeddedStore(Path importedHome) throws IOException {
+        synchronized (neo4jLock) {
+            Neo4jConnection current = neo4j();
+            if (!current.embedded()) {
+                throw new IllegalStateException("only the embedded database's store can be replaced");
+            }
+            org.slf4j.LoggerFactory.getLogger("org.trustmap.refresh").info(
+                    "load: stopping the embedded database to swap in the imported store");
+            current.close();
+            neo4j = null;
+            Path data = home.resolve("neo4j").resolve("data");
+            Path aside = home.resolve("neo4j").resolve("data.replaced-" + System.currentTimeMillis());
+            if (Files.exists(data)) {
+                Files.move(data, aside);
+            }
+            Files.move(importedHome.resolve("data"), data);
+            Neo4jConnection opened = neo4j();
+            org.slf4j.LoggerFactory.getLogger("org.trustmap.refresh").info("load: the imported store is open");
+            deleteTree(aside);
+            return opened;
+        }
+    }
+
+    /** Deletes a folder and everything in it; nothing when it does not exist. */
+    public static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
     /** Starts opening the graph in the background (an embedded start takes seconds) while other work goes on. */
     public void warmUp() {
         Thread t = new Thread(() -> {

@@ -25,6 +25,11 @@ final class ChildProcess implements AutoCloseable {
 
     /** Starts {@code trustmap ARGS...} with this JVM's class path and the JVM flags embedded Neo4j wants. */
     static ChildProcess start(Path log, String... args) throws IOException {
+        return start(log, java.util.Map.of(), args);
+    }
+
+    /** As {@link #start(Path, String...)}, with more environment variables (settings such as TRUSTMAP_LOAD_...). */
+    static ChildProcess start(Path log, java.util.Map<String, String> env, String... args) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-Xms128m", "-Xmx1g",
                 "--add-opens", "java.base/java.nio=ALL-UNNAMED", "--add-opens", "java.base/java.io=ALL-UNNAMED",
@@ -34,8 +39,10 @@ final class ChildProcess implements AutoCloseable {
                 "-cp", System.getProperty("java.class.path"), "org.trustmap.app.TrustmapApplication"));
         command.addAll(List.of(args));
         Files.createDirectories(log.getParent());
-        Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(env);
+        Process p = builder.start();
         return new ChildProcess(p, log);
     }
 

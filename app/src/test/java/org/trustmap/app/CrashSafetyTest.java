@@ -87,6 +87,37 @@ class CrashSafetyTest {
     }
 
     @Test
+    void aFirstLoadThroughTheBulkImporterKilledDuringTheImportAndTheStoreSwapResumesWithTheGraphOfACleanRun(
+            @TempDir Path home) throws Exception {
+        String[] args = RefreshJobTest.demoArgs("refresh", home);
+        // the demo's load is small: make its first load take the importer path
+        java.util.Map<String, String> env = java.util.Map.of("TRUSTMAP_LOAD_IMPORTMINROWS", "0");
+        // (marker, delay): while the CSV files are written or the importer runs, at the store swap, in the Bolt check
+        List<String[]> points = List.of(new String[] {"step load: started", "200"},
+                new String[] {"stopping the embedded database", "0"}, new String[] {"the imported store is open", "300"});
+        List<String> attempts = new ArrayList<>();
+        int i = 0;
+        for (String[] point : points) {
+            try (ChildProcess child = ChildProcess.start(home.resolve("logs/import-" + (i++) + ".log"), env, args)) {
+                boolean reached = child.awaitLog(point[0], RUN_LIMIT);
+                Thread.sleep(Long.parseLong(point[1]));
+                boolean alive = child.alive();
+                child.kill();
+                attempts.add(point[0] + " +" + point[1] + " ms -> " + (reached ? "" : "marker not seen, ")
+                        + (alive ? "killed in " + interruptedStep(child.log()) : "already ended"));
+            }
+        }
+        ChildProcess resumed = ChildProcess.start(home.resolve("logs/import-resumed.log"), env, args);
+        try (resumed) {
+            assertThat(resumed.await(RUN_LIMIT)).as(resumed.log() + "\nkills: " + attempts).contains(0);
+        }
+        assertThat(String.join("\n", attempts)).as("the kills hit the load").contains("killed in load");
+        assertThat(resumed.log()).contains("(resumed after an interruption): COMPLETED");
+        assertThat(RefreshJobTest.withGraph(home, RefreshJobTest::fingerprint)).as("kills: " + attempts)
+                .isEqualTo(cleanGraph);
+    }
+
+    @Test
     void theNeo4jServerKilledDuringTheLoadComesBackAndTheRefreshCompletesWithTheSameGraph(@TempDir Path dir)
             throws Exception {
         Path serverHome = dir.resolve("server");

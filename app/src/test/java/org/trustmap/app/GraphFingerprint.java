@@ -38,14 +38,20 @@ final class GraphFingerprint {
 
     /** The fingerprint's lines, sorted: one per node and relationship (readable differences in a test). */
     static List<String> lines(Session s) {
+        return lines(s, "Run");
+    }
+
+    /** The fingerprint's lines without nodes of {@code label} and {@code Run} and their relationships. */
+    static List<String> lines(Session s, String label) {
         List<String> lines = new ArrayList<>();
+        String without = "NOT n:Run AND NOT n:" + label;
         {
-            s.run("MATCH (n) WHERE NOT n:Run RETURN labels(n) AS l, properties(n) AS p").forEachRemaining(r ->
+            s.run("MATCH (n) WHERE " + without + " RETURN labels(n) AS l, properties(n) AS p").forEachRemaining(r ->
                     lines.add("N " + r.get("l").asList() + " " + clean(r.get("p").asMap())));
             s.run("""
-                    MATCH (a)-[r]->(b) WHERE NOT a:Run AND NOT b:Run
+                    MATCH (a)-[r]->(b) WHERE NOT a:Run AND NOT b:Run AND NOT a:%1$s AND NOT b:%1$s
                     RETURN type(r) AS t, properties(r) AS p, coalesce(a.id, a.code, a.name, a.key) AS a,
-                           coalesce(b.id, b.code, b.name, b.key) AS b""").forEachRemaining(r ->
+                           coalesce(b.id, b.code, b.name, b.key) AS b""".formatted(label)).forEachRemaining(r ->
                     lines.add("R " + r.get("a").asString() + " " + r.get("t").asString() + " " + r.get("b").asString()
                             + " " + clean(r.get("p").asMap())));
         }

@@ -1,28 +1,86 @@
 package org.trustmap.app.batch;
 
+import java.io.IOException;
 import java.nio.file.Path;
 
+import org.neo4j.driver.Session;
+import org.neo4j.driver.SessionConfig;
 import org.springframework.batch.core.step.StepContribution;
 import org.trustmap.app.Workspace;
+import org.trustmap.app.bench.BulkImport;
 import org.trustmap.graph.GraphLoader;
 import org.trustmap.graph.GraphLoader.LoadResult;
+import org.trustmap.graph.GraphLoader.LoadRows;
 import org.trustmap.graph.Neo4jConnection;
 import org.trustmap.graph.ResolvedGraph;
 
-/** Step 4: writes the resolved graph to Neo4j over Bolt and retires facts no source states any more. */
+/**
+ * Step 4: writes the resolved graph to Neo4j over Bolt and retires facts no source states any more. A first load of a
+ * large graph into an empty embedded database goes through the bulk importer first ({@link LoadProperties}); the Bolt
+ * load that follows finds every row in place, so the graph is the one a Bolt-only load gives.
+ */
 final class LoadTasklet extends RefreshTasklet {
+    private final LoadProperties settings;
+
     LoadTasklet(Workspace workspace) {
+        this(workspace, LoadProperties.DEFAULTS);
+    }
+
+    LoadTasklet(Workspace workspace, LoadProperties settings) {
         super(workspace);
+        this.settings = settings == null ? LoadProperties.DEFAULTS : settings;
     }
 
     @Override
     void run(RefreshRequest request, String runId, Path runDir, StepContribution contribution) throws Exception {
         ResolvedGraph graph = RunFiles.read(runDir.resolve("resolved.json"), ResolvedGraph.class);
         Neo4jConnection neo4j = workspace.neo4j();
-        LoadResult result = new GraphLoader(neo4j.driver(), neo4j.database()).load(graph);
+        LoadRows rows = GraphLoader.prepare(graph);
+        graph = null;
+        long imported = 0;
+        if (settings.importsFirstLoad() && neo4j.embedded() && size(rows) >= settings.minRows() && empty(neo4j)) {
+            imported = bulkImport(rows, runDir.resolve("import"));
+            neo4j = workspace.neo4j();
+        }
+        LoadResult result = new GraphLoader(neo4j.driver(), neo4j.database()).load(rows);
+        if (imported > 0) {
+            RunFiles.write(runDir.resolve("import.json"), java.util.Map.of("imported", imported));
+            result = new LoadResult(result.stamp(), result.organizations(), result.products(), result.facts(),
+                    result.retired(), result.written() + imported);
+        }
         RunFiles.write(runDir.resolve("load.json"), result);
         contribution.incrementWriteCount(result.facts());
         LOG.info("load: {} organizations, {} products, {} facts into {}; {} retired", result.organizations(),
                 result.products(), result.facts(), neo4j.uri(), result.retired());
+    }
+
+    /** Imports the rows into a store of its own and swaps it in; returns the rows imported, 0 if the import failed. */
+    private long bulkImport(LoadRows rows, Path folder) throws IOException {
+        long t0 = System.nanoTime();
+        BulkImport.Outcome outcome = BulkImport.run(rows, folder, settings.memory());
+        if (outcome.exitCode() != 0) {
+            // not fatal: the Bolt load writes the same graph, only slower
+            LOG.warn("load: the bulk importer failed (exit {}), loading through Bolt instead:\n{}", outcome.exitCode(),
+                    outcome.output().strip());
+            Workspace.deleteTree(folder);
+            return 0;
+        }
+        workspace.replaceEmbeddedStore(folder.resolve("neo4j-home"));
+        Workspace.deleteTree(folder);
+        LOG.info("load: first load into an empty database through the bulk importer: {} nodes + {} relationships in"
+                        + " {} s (CSV {} s, import {} s); the Bolt load now checks every row and creates the schema",
+                outcome.nodes(), outcome.relationships(), String.format("%.1f", (System.nanoTime() - t0) / 1e9),
+                String.format("%.1f", outcome.csvSeconds()), String.format("%.1f", outcome.importSeconds()));
+        return outcome.rows();
+    }
+
+    private static long size(LoadRows rows) {
+        return rows.nodes().values().stream().mapToLong(java.util.List::size).sum() + rows.facts();
+    }
+
+    private static boolean empty(Neo4jConnection neo4j) {
+        try (Session s = neo4j.driver().session(SessionConfig.forDatabase(neo4j.database()))) {
+            return s.executeRead(tx -> tx.run("MATCH (n) RETURN count(n) AS n").single().get("n").asLong()) == 0;
+        }
     }
 }

@@ -26,12 +26,12 @@ public class RefreshJobConfiguration {
 
     @Bean
     Job refreshJob(JobRepository repository, PlatformTransactionManager tx, Workspace workspace,
-                   CrawlerProperties crawler) {
+                   CrawlerProperties crawler, LoadProperties load) {
         return new JobBuilder(NAME, repository)
                 .start(crawlStep(workspace, crawler, repository, tx))
                 .next(step("stage", new StageTasklet(workspace), repository, tx))
                 .next(step("resolve", new ResolveTasklet(workspace), repository, tx))
-                .next(step("load", new LoadTasklet(workspace), repository, tx))
+                .next(step("load", new LoadTasklet(workspace, load), repository, tx))
                 .next(step("derive", new DeriveTasklet(workspace), repository, tx))
                 .next(step("report", new ReportTasklet(workspace), repository, tx))
                 .build();

@@ -72,6 +72,15 @@ public class BenchCommand implements Callable<Integer> {
             description = "After the full run, regenerate the input with P %% of the LEI records changed and refresh again (incremental run; default: ${DEFAULT-VALUE} = skip).")
     int changePercent;
 
+    /** How the first refresh loads the empty database. */
+    enum FirstLoad { bolt, importer }
+
+    @Option(names = "--first-load", defaultValue = "bolt", paramLabel = "PATH",
+            description = "bolt: the first refresh loads through Bolt (the Bolt load's figures); importer: it takes the"
+                    + " production path for a large first load into an empty embedded database, the bulk importer then"
+                    + " the Bolt check (trustmap.load.import-first-load) (default: ${DEFAULT-VALUE}).")
+    FirstLoad firstLoad;
+
     /** How the incremental run's changed records arrive. */
     enum ChangeMode { delta, republish }
 
@@ -128,7 +137,7 @@ public class BenchCommand implements Callable<Integer> {
         Path input = homeDir.resolve("bench-input").resolve("n" + entities + "-m" + products + "-s" + seed
                 + (zip ? "-zip" : ""));
         long g0 = System.nanoTime();
-        deleteRecursively(input);
+        Workspace.deleteTree(input);
         boolean delta = changed > 0 && changeMode == ChangeMode.delta;
         GoldenCopyGenerator.Generated gen = new GoldenCopyGenerator(seed, delta ? 0 : changed)
                 .generate(input, entities, products);
@@ -136,7 +145,7 @@ public class BenchCommand implements Callable<Integer> {
             GoldenCopyGenerator.zip(gen.gleifFolder());
         }
         Path deltaFolder = input.resolveSibling(input.getFileName() + "-delta");
-        deleteRecursively(deltaFolder);
+        Workspace.deleteTree(deltaFolder);
         if (delta) {
             int n = new GoldenCopyGenerator(seed, changed).generateDelta(deltaFolder, entities);
             if (zip) {
@@ -161,7 +170,9 @@ public class BenchCommand implements Callable<Integer> {
         long r0 = System.nanoTime();
         int code;
         try {
-            code = RefreshSupport.run(request, home, out, err, outcome::set);
+            code = RefreshSupport.run(request, home, out, err, outcome::set, List.of(
+                    "--trustmap.load.import-first-load=" + (firstLoad == FirstLoad.importer),
+                    "--trustmap.load.import-min-rows=0"));
         } finally {
             heap.stop();
         }
@@ -194,17 +205,6 @@ public class BenchCommand implements Callable<Integer> {
                 imported.csvSeconds());
         out.printf("Bolt load step: the same %d nodes + relationships in %.2f s = %.0f rows/s; Bolt load takes %.1fx the"
                 + " importer's time%n", imported.rows(), full.loadSeconds(), bolt, full.loadSeconds() / imported.importSeconds());
-    }
-
-    private static void deleteRecursively(Path root) throws java.io.IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (var paths = Files.walk(root)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 
     private static String loadAverage() {

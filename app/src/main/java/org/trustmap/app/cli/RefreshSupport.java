@@ -58,18 +58,26 @@ final class RefreshSupport {
     /** As {@link #run(RefreshRequest, HomeOptions, PrintWriter, PrintWriter)}, handing the outcome to a caller (bench). */
     static int run(RefreshRequest request, HomeOptions home, PrintWriter out, PrintWriter err,
                    java.util.function.Consumer<RefreshRunner.Outcome> after) throws Exception {
+        return run(request, home, out, err, after, List.of());
+    }
+
+    /** As above, with more {@code --trustmap.x=y} settings (the bench chooses the first load's path). */
+    static int run(RefreshRequest request, HomeOptions home, PrintWriter out, PrintWriter err,
+                   java.util.function.Consumer<RefreshRunner.Outcome> after, List<String> extraSettings) throws Exception {
         validate(request, home);
         Path homeDir = home.home.toAbsolutePath().normalize();
         Files.createDirectories(homeDir);
         try (FileChannel lockFile = FileChannel.open(homeDir.resolve(".lock"), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE); FileLock lock = tryLock(lockFile, homeDir)) {
             // given as arguments, these win over application.properties and the environment
-            String[] settings = {
+            List<String> given = new java.util.ArrayList<>(List.of(
                 "--trustmap.home=" + homeDir,
                 "--trustmap.data=" + home.data.toAbsolutePath().normalize(),
                 "--trustmap.profile=" + request.profile(),
                 "--trustmap.neo4j.uri=" + (home.neo4jUri == null ? "" : home.neo4jUri),
-                "--trustmap.neo4j.bolt-port=" + home.boltPort(0)};
+                "--trustmap.neo4j.bolt-port=" + home.boltPort(0)));
+            given.addAll(extraSettings);
+            String[] settings = given.toArray(String[]::new);
             SpringApplicationBuilder builder = new SpringApplicationBuilder(TrustmapApplication.class)
                     .web(WebApplicationType.NONE).logStartupInfo(false);
             try (ConfigurableApplicationContext context = builder.run(settings)) {
