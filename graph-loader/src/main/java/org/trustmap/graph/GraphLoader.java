@@ -15,6 +15,7 @@ import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
 import org.trustmap.graph.internal.KeyDigests;
+import org.trustmap.graph.internal.StoredDigests;
 import org.trustmap.graph.ResolvedGraph.BasedIn;
 import org.trustmap.graph.ResolvedGraph.Deployment;
 import org.trustmap.graph.ResolvedGraph.Edge;
@@ -78,10 +79,6 @@ public final class GraphLoader {
                     + "MATCH (a:" + fromLabel + " {" + fromKey + ": row.from}), (b:" + toLabel + " {" + toKey + ": row.to})\n"
                     + "CREATE (a)-[r:" + type + "]->(b) SET r = row.props SET r.key = row.key, r.h = row.h\n"
                     + "RETURN count(*) AS n";
-        }
-
-        String count() {
-            return "MATCH ()-[r:" + type + "]->() RETURN count(r) AS n";
         }
 
         String createMissing() {
@@ -253,7 +250,28 @@ public final class GraphLoader {
         KeyDigests stated = keys.computeIfAbsent(kind, k -> new KeyDigests());
         String keyField = !rows.isEmpty() && rows.get(0).containsKey("id") ? "id" : "key";
         rows.forEach(r -> stated.add(String.valueOf(r.get(keyField))));
-        return write(kind.upsert(), rows);
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        // only what is missing or changed travels to the database
+        StoredDigests stored = stored("MATCH (x:" + kind.label() + ") RETURN x." + kind.keyProperty() + " AS k, x.h AS h");
+        List<Map<String, Object>> send = rows.stream()
+                .filter(r -> stored.status(String.valueOf(r.get(keyField)), (String) r.get("h")) != StoredDigests.Status.SAME)
+                .toList();
+        return write(kind.upsert(), send);
+    }
+
+    /** The stored keys and content digests of one label or type ({@code k}, {@code h} columns). */
+    private StoredDigests stored(String cypher) {
+        try (Session s = session()) {
+            // a fresh table per attempt: the driver retries this read when the server goes away
+            return s.executeRead(tx -> {
+                StoredDigests d = new StoredDigests();
+                tx.run(cypher).forEachRemaining(r -> d.put(r.get("k").isNull() ? null : String.valueOf(r.get("k").asObject()),
+                        r.get("h").isNull() ? null : r.get("h").asString()));
+                return d;
+            });
+        }
     }
 
     private long writeRels(RelKind kind, List<Map<String, Object>> rows, Map<String, KeyDigests> keys) {
@@ -262,16 +280,23 @@ public final class GraphLoader {
         if (rows.isEmpty()) {
             return 0;
         }
-        long stored;
-        try (Session s = session()) {
-            stored = s.executeRead(tx -> tx.run(kind.count()).single().get("n").asLong());
-        }
-        if (stored == 0) {
+        StoredDigests stored = stored("MATCH ()-[r:" + kind.type() + "]->() RETURN r.key AS k, r.h AS h");
+        if (stored.size() == 0) {
             // rows are distinct by key and batches run one after another: nothing to look up; a load resumed after a
             // crash finds relationships of this type and takes the path below
             return write(kind.createAll(), rows);
         }
-        return write(kind.upsertChanged(), rows) + write(kind.createMissing(), rows);
+        // only what is missing or changed travels to the database; unchanged rows cost one look-up here, none there
+        List<Map<String, Object>> changed = new ArrayList<>();
+        List<Map<String, Object>> missing = new ArrayList<>();
+        for (Map<String, Object> r : rows) {
+            switch (stored.status((String) r.get("key"), (String) r.get("h"))) {
+                case CHANGED -> changed.add(r);
+                case MISSING -> missing.add(r);
+                case SAME -> { }
+            }
+        }
+        return write(kind.upsertChanged(), changed) + write(kind.createMissing(), missing);
     }
 
     /** Deletes facts and nodes no source states any more: stored keys (of loader-written items) not in this load. */
