@@ -151,7 +151,20 @@ public final class GraphLoader {
         try (Session s = session()) {
             for (String statement : SCHEMA) {
                 // a managed transaction, so that it is retried like the writes when the server goes away
-                s.executeWriteWithoutResult(tx -> tx.run(statement).consume());
+                try {
+                    s.executeWriteWithoutResult(tx -> tx.run(statement).consume());
+                } catch (org.neo4j.driver.exceptions.ClientException e) {
+                    String name = statement.split(" ")[2];
+                    if (!statement.startsWith("CREATE CONSTRAINT") || e.getMessage() == null
+                            || !e.getMessage().contains("already exists an index called '" + name + "'")) {
+                        throw e;
+                    }
+                    // a constraint whose creation was killed can leave its backing index behind without the
+                    // constraint: drop that index and create the constraint again
+                    LOG.warn("schema: index {} left without its constraint (an interrupted creation); recreating", name);
+                    s.executeWriteWithoutResult(tx -> tx.run("DROP INDEX " + name + " IF EXISTS").consume());
+                    s.executeWriteWithoutResult(tx -> tx.run(statement).consume());
+                }
             }
             for (String type : FACT_TYPES.stream().sorted().toList()) {
                 // one index per owned type: the relationship is looked up by its key, its ends are not expanded
