@@ -43,6 +43,11 @@ public class RefreshRunner {
             JobParameters lastParams = lastExecution == null ? null : lastExecution.getJobParameters();
             Long lastSequence = lastParams == null ? null : lastParams.getLong(RefreshJobConfiguration.SEQUENCE);
             sequence = (lastSequence == null ? 0 : lastSequence) + 1;
+            if (lastExecution == null) {
+                // a process killed between creating the job instance and its first execution left an instance with
+                // nothing to resume and unknown parameters: start a new one whose sequence cannot collide with it
+                sequence = Math.max(sequence, last.getInstanceId() + 1);
+            }
             if (lastExecution != null && lastExecution.getStatus() != BatchStatus.COMPLETED
                     && lastExecution.getStatus() != BatchStatus.ABANDONED
                     && Objects.equals(json, lastParams.getString(RefreshJobConfiguration.REQUEST))) {
