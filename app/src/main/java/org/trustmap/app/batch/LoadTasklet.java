@@ -22,10 +22,6 @@ import org.trustmap.graph.ResolvedGraph;
 final class LoadTasklet extends RefreshTasklet {
     private final LoadProperties settings;
 
-    LoadTasklet(Workspace workspace) {
-        this(workspace, LoadProperties.DEFAULTS);
-    }
-
     LoadTasklet(Workspace workspace, LoadProperties settings) {
         super(workspace);
         this.settings = settings == null ? LoadProperties.DEFAULTS : settings;

@@ -46,7 +46,7 @@ public class RefreshRunner {
             if (lastExecution == null) {
                 // a process killed between creating the job instance and its first execution left an instance with
                 // nothing to resume and unknown parameters: start a new one whose sequence cannot collide with it
-                sequence = Math.max(sequence, last.getInstanceId() + 1);
+                sequence = last.getInstanceId() + 1;
             }
             if (lastExecution != null && lastExecution.getStatus() != BatchStatus.COMPLETED
                     && lastExecution.getStatus() != BatchStatus.ABANDONED

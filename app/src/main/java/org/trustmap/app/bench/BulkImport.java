@@ -45,7 +45,7 @@ public final class BulkImport {
     public static Outcome run(LoadRows rows, Path folder, String offHeap) throws IOException {
         Path home = folder.resolve("neo4j-home");
         Path csv = folder.resolve("csv");
-        deleteRecursively(folder);
+        org.trustmap.app.Workspace.deleteTree(folder);
         Files.createDirectories(home.resolve("conf"));
         Files.writeString(home.resolve("conf/neo4j.conf"), "");
         Files.createDirectories(csv);
@@ -165,14 +165,4 @@ public final class BulkImport {
                 .setNullString("").setQuoteMode(org.apache.commons.csv.QuoteMode.NON_NUMERIC).get());
     }
 
-    private static void deleteRecursively(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (var paths = Files.walk(root)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
 }
