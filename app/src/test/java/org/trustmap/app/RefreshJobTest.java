@@ -111,6 +111,15 @@ class RefreshJobTest {
         assertThat(run.out()).contains("run-0002").contains("0 retired");
         String after = withGraph(home, s -> fingerprint(s));
         assertThat(after).isEqualTo(before);
+        // every capture was staged by this build already: none is parsed again, counts and refusals are kept
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var first = json.readTree(home.resolve("runs/run-0001/stage.json").toFile());
+        var second = json.readTree(home.resolve("runs/run-0002/stage.json").toFile());
+        assertThat(first.get("reusedGraphs").asInt()).isZero();
+        assertThat(second.get("reusedGraphs").asInt()).isEqualTo(second.get("graphs").asInt()).isPositive();
+        assertThat(second.get("records")).isEqualTo(first.get("records"));
+        assertThat(second.get("problems")).isEqualTo(first.get("problems"));
+        assertThat(run.out()).containsPattern("stage +COMPLETED +read 0, written 0");
     }
 
     @Test

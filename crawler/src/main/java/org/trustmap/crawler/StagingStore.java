@@ -2,12 +2,21 @@ package org.trustmap.crawler;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import java.util.function.Function;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -34,26 +43,33 @@ public final class StagingStore implements AutoCloseable {
     private static final Node SH_CLASS = NodeFactory.createURI("http://www.w3.org/ns/shacl#class");
     private static final Node SH_PATH = NodeFactory.createURI("http://www.w3.org/ns/shacl#path");
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<List<ParseProblem>> PROBLEMS = new TypeReference<>() {
+    };
+
     private final DatasetGraph dsg;
     private final Shapes shapes;
     private final Set<Node> classPaths;
     private final int chunkTriples;
+    private final String stagingKey;
 
-    private StagingStore(DatasetGraph dsg, Graph shapesGraph, int chunkTriples) {
+    private StagingStore(DatasetGraph dsg, Path shapesFile, int chunkTriples, String build) {
         if (chunkTriples < 1) {
             throw new IllegalArgumentException("chunkTriples must be at least 1");
         }
+        Graph shapesGraph = RDFDataMgr.loadGraph(shapesFile.toAbsolutePath().toString());
         this.dsg = dsg;
         this.shapes = Shapes.parse(shapesGraph);
         this.classPaths = classPaths(shapesGraph);
         this.chunkTriples = chunkTriples;
+        this.stagingKey = stagingKey(shapesFile, build);
     }
 
     /** Opens (creating if needed) a TDB2 dataset in {@code dir}, checking graphs with the shapes in {@code shapesFile}. */
     public static StagingStore open(Path dir, Path shapesFile) throws IOException {
         Files.createDirectories(dir);
-        return new StagingStore(DatabaseMgr.connectDatasetGraph(dir.toString()), loadShapes(shapesFile),
-                DEFAULT_CHUNK_TRIPLES);
+        return new StagingStore(DatabaseMgr.connectDatasetGraph(dir.toString()), shapesFile, DEFAULT_CHUNK_TRIPLES,
+                BUILD);
     }
 
     /** An in-memory store (tests, dry runs). */
@@ -63,11 +79,43 @@ public final class StagingStore implements AutoCloseable {
 
     /** An in-memory store checking captures in chunks of about {@code chunkTriples} triples (tests). */
     public static StagingStore inMemory(Path shapesFile, int chunkTriples) {
-        return new StagingStore(DatabaseMgr.createDatasetGraph(), loadShapes(shapesFile), chunkTriples);
+        return new StagingStore(DatabaseMgr.createDatasetGraph(), shapesFile, chunkTriples, BUILD);
     }
 
-    private static Graph loadShapes(Path shapesFile) {
-        return RDFDataMgr.loadGraph(shapesFile.toAbsolutePath().toString());
+    /**
+     * A store over {@code dsg} that takes the staging code to be the build named {@code build} (tests of what a new
+     * build does with graphs an older one staged).
+     */
+    static StagingStore over(DatasetGraph dsg, Path shapesFile, String build) {
+        return new StagingStore(dsg, shapesFile, DEFAULT_CHUNK_TRIPLES, build);
+    }
+
+    /** The build of this module, stamped by Maven into {@code build.properties}; "unknown" outside a Maven build. */
+    private static final String BUILD = readBuild();
+
+    private static String readBuild() {
+        Properties p = new Properties();
+        try (InputStream in = StagingStore.class.getResourceAsStream("build.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read org/trustmap/crawler/build.properties", e);
+        }
+        return p.getProperty("version", "unknown") + "@" + p.getProperty("build", "unknown");
+    }
+
+    /** What a staged graph depends on besides its capture: the shapes and the staging code. */
+    private static String stagingKey(Path shapesFile, String build) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(Files.readAllBytes(shapesFile));
+            return "build " + build + "; shapes sha256:" + HexFormat.of().formatHex(sha.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the staging shapes " + shapesFile, e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Properties whose values the shapes check with {@code sh:class}: the only look across records. */
@@ -80,6 +128,43 @@ public final class StagingStore implements AutoCloseable {
 
     public DatasetGraph dataset() {
         return dsg;
+    }
+
+    /**
+     * What staging {@code capture} with {@code parser} gave when its graph was committed, if the graph is in the store
+     * and was staged by this build with these shapes and this parser. The graph name carries the capture's record id,
+     * which is content-addressed (target URL + payload digest), so such a graph is exactly what staging the capture
+     * again would write: a nightly refresh reuses it instead of parsing and checking the same bytes again.
+     */
+    public Optional<StageResult> stagedResult(Capture capture, SourceParser parser) {
+        Node g = NodeFactory.createURI(capture.graphName());
+        String key = key(parser);
+        return dsg.calculateRead(() -> {
+            if (!dsg.contains(Tm.CAPTURES_GRAPH, g, Tm.stagedBy, NodeFactory.createLiteralString(key))) {
+                return Optional.<StageResult>empty();
+            }
+            Optional<Node> records = first(g, Tm.stagedRecords);
+            Optional<Node> problems = first(g, Tm.stagedProblems);
+            if (records.isEmpty() || problems.isEmpty()) {
+                return Optional.<StageResult>empty();
+            }
+            try {
+                List<ParseProblem> list = JSON.readValue(problems.get().getLiteralLexicalForm(), PROBLEMS);
+                long n = Long.parseLong(records.get().getLiteralLexicalForm());
+                return Optional.of(new StageResult(capture, capture.graphName(), n, list, true));
+            } catch (IOException | NumberFormatException e) {
+                return Optional.<StageResult>empty(); // not readable: stage it again
+            }
+        });
+    }
+
+    private Optional<Node> first(Node g, Node p) {
+        var it = dsg.find(Tm.CAPTURES_GRAPH, g, p, Node.ANY);
+        return it.hasNext() ? Optional.of(it.next().getObject()) : Optional.empty();
+    }
+
+    private String key(SourceParser parser) {
+        return stagingKey + "; parser " + parser.getClass().getName();
     }
 
     /**
@@ -99,10 +184,15 @@ public final class StagingStore implements AutoCloseable {
             RecordSink sink = new RecordSink(chunks, capture);
             parser.parse(body, context, sink);
             chunks.finish();
+            StageResult result = new StageResult(capture, capture.graphName(), sink.records() - chunks.removed(),
+                    errors.problems(), false);
             describe(g, capture);
+            add(g, Tm.stagedBy, NodeFactory.createLiteralString(key(parser)));
+            add(g, Tm.stagedRecords, NodeFactory.createLiteralDT(Long.toString(result.records()),
+                    XSDDatatype.XSDlong));
+            add(g, Tm.stagedProblems, NodeFactory.createLiteralString(JSON.writeValueAsString(result.problems())));
             dsg.commit();
-            return new StageResult(capture, capture.graphName(), sink.records() - chunks.removed(), errors.problems(),
-                    false);
+            return result;
         } catch (IOException | RuntimeException e) {
             dsg.abort();
             throw e;

@@ -70,6 +70,12 @@ public final class Tm {
     public static final Node targetUri = n("targetUri");
     public static final Node contentType = n("contentType");
     public static final Node retrieved = n("retrieved");
+    /** Which staging code and shapes wrote a capture's graph (see {@code StagingStore#stagedResult}). */
+    public static final Node stagedBy = n("stagedBy");
+    /** Records accepted into a capture's graph. */
+    public static final Node stagedRecords = n("stagedRecords");
+    /** The records refused while staging a capture, as a JSON array of {@code ParseProblem}s. */
+    public static final Node stagedProblems = n("stagedProblems");
 
     private Tm() {
     }

@@ -26,10 +26,10 @@ public class RefreshJobConfiguration {
 
     @Bean
     Job refreshJob(JobRepository repository, PlatformTransactionManager tx, Workspace workspace,
-                   CrawlerProperties crawler, LoadProperties load) {
+                   CrawlerProperties crawler, StageProperties stage, LoadProperties load) {
         return new JobBuilder(NAME, repository)
                 .start(crawlStep(workspace, crawler, repository, tx))
-                .next(step("stage", new StageTasklet(workspace), repository, tx))
+                .next(step("stage", new StageTasklet(workspace, stage), repository, tx))
                 .next(step("resolve", new ResolveTasklet(workspace), repository, tx))
                 .next(step("load", new LoadTasklet(workspace, load), repository, tx))
                 .next(step("derive", new DeriveTasklet(workspace), repository, tx))

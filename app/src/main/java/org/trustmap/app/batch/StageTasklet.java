@@ -24,12 +24,19 @@ import org.trustmap.crawler.StagingStore;
  * location, and retires the graphs of captures that are no longer part of the run.
  */
 final class StageTasklet extends RefreshTasklet {
-    StageTasklet(Workspace workspace) {
+    private final StageProperties settings;
+
+    StageTasklet(Workspace workspace, StageProperties settings) {
         super(workspace);
+        this.settings = settings == null ? StageProperties.DEFAULTS : settings;
     }
 
-    /** What staging did, handed to the report. */
-    record StageReport(long records, List<ParseProblem> problems, int graphs, int retiredGraphs) {
+    /**
+     * What staging did, handed to the report.
+     *
+     * @param reusedGraphs captures whose graph was already staged by this build and was kept as it was
+     */
+    record StageReport(long records, List<ParseProblem> problems, int graphs, int retiredGraphs, int reusedGraphs) {
     }
 
     @Override
@@ -39,11 +46,24 @@ final class StageTasklet extends RefreshTasklet {
         List<ParseProblem> problems = new ArrayList<>();
         Set<String> graphs = new LinkedHashSet<>();
         long records = 0;
+        int reused = 0;
         for (Capture capture : list.captures()) {
             Optional<SourceParser> parser = SourceCatalog.parser(capture.sourceId());
             if (parser.isEmpty()) {
                 problems.add(new ParseProblem(capture.sourceId(), capture.targetUri(), "",
                         "no parser for source '" + capture.sourceId() + "'"));
+                continue;
+            }
+            Optional<StageResult> staged = settings.reuses()
+                    ? staging.stagedResult(capture, parser.get()) : Optional.empty();
+            if (staged.isPresent()) {
+                StageResult result = staged.get();
+                records += result.records();
+                problems.addAll(result.problems());
+                graphs.add(result.graph());
+                reused++;
+                LOG.info("stage: {} already staged by this build ({} records, {} rejected), kept",
+                        capture.targetUri(), result.records(), result.problems().size());
                 continue;
             }
             ErrorPolicy.Collecting errors = ErrorPolicy.collecting();
@@ -64,6 +84,6 @@ final class StageTasklet extends RefreshTasklet {
         }
         int retired = staging.retainOnly(graphs);
         problems.forEach(p -> LOG.warn("rejected: {}", p));
-        RunFiles.write(runDir.resolve("stage.json"), new StageReport(records, problems, graphs.size(), retired));
+        RunFiles.write(runDir.resolve("stage.json"), new StageReport(records, problems, graphs.size(), retired, reused));
     }
 }
