@@ -19,6 +19,7 @@ import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
 import org.trustmap.graph.internal.GraphSnapshot;
 import org.trustmap.graph.internal.GraphSnapshot.Fact;
+import org.trustmap.graph.internal.StoredDigests;
 
 /**
  * Computes one verdict per deployed product under a profile and materializes it as an {@code (:ExposureFinding)} node.
@@ -32,6 +33,7 @@ import org.trustmap.graph.internal.GraphSnapshot.Fact;
  * UNDETERMINED otherwise, with the gaps named.</p>
  */
 public final class ExposureDeriver {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ExposureDeriver.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int MAX_COMPONENT_DEPTH = 3;
     private static final Map<String, String> ROUTE_OF = Map.of("MADE_BY", "MAKER", "SENDS_DATA_TO", "DATA_TRANSFER",
@@ -80,7 +82,7 @@ public final class ExposureDeriver {
     }
 
     /** Counts per verdict of one derivation. */
-    public record DeriveResult(Map<String, Integer> verdicts, int findings) {
+    public record DeriveResult(Map<String, Integer> verdicts, int findings, int written) {
     }
 
     public DeriveResult derive(Profile profile, String runId) {
@@ -91,22 +93,37 @@ public final class ExposureDeriver {
         List<Map<String, Object>> rows = new ArrayList<>();
         Map<String, Integer> counts = new LinkedHashMap<>();
         int findings = 0;
+        int written;
         for (String productId : g.deployed) {
             Verdict v = evaluate(g, profile, productId);
             counts.merge(v.verdict(), 1, Integer::sum);
             findings += v.findings().size();
-            rows.add(row(v, profile));
+            Map<String, Object> row = row(v, profile);
+            // the digest covers the row and the profile's version, which is stored with it
+            row.put("h", GraphLoader.digestOf(row, profile.hash()));
+            rows.add(row);
         }
         try (Session s = driver.session(SessionConfig.forDatabase(database))) {
-            for (int i = 0; i < Math.max(1, rows.size()); i += GraphLoader.BATCH) {
-                List<Map<String, Object>> batch = rows.subList(i, Math.min(rows.size(), i + GraphLoader.BATCH));
+            // a finding whose content (and profile version) is what is stored is not written again
+            StoredDigests stored = s.executeRead(tx -> {
+                StoredDigests d = new StoredDigests();
+                tx.run("MATCH (f:ExposureFinding {profile: $profile}) RETURN f.id AS k, f.h AS h",
+                        Map.of("profile", profile.name())).forEachRemaining(r -> d.put(r.get("k").asString(null),
+                        r.get("h").asString(null)));
+                return d;
+            });
+            List<Map<String, Object>> changed = rows.stream()
+                    .filter(r -> stored.status((String) r.get("id"), (String) r.get("h")) != StoredDigests.Status.SAME)
+                    .toList();
+            for (int i = 0; i < changed.size(); i += GraphLoader.BATCH) {
+                List<Map<String, Object>> batch = changed.subList(i, Math.min(changed.size(), i + GraphLoader.BATCH));
                 s.executeWrite(tx -> tx.run("""
                         UNWIND $rows AS row
                         MATCH (p:Product {id: row.productId})
                         MERGE (f:ExposureFinding {id: row.id})
                         SET f.productId = row.productId, f.verdict = row.verdict, f.findings = row.findings,
                             f.gaps = row.gaps, f.flags = row.flags, f.routes = row.routes, f.jurisdictions = row.jurisdictions,
-                            f.profile = $profile, f.profileHash = $hash, f.runId = $runId
+                            f.profile = $profile, f.profileHash = $hash, f.runId = $runId, f.h = row.h
                         MERGE (f)-[:FOR]->(p)
                         WITH f, row
                         OPTIONAL MATCH (f)-[old:REACHES]->()
@@ -118,6 +135,11 @@ public final class ExposureDeriver {
                         """, Map.of("rows", batch, "profile", profile.name(), "hash", profile.hash(),
                         "runId", runId)).consume());
             }
+            // every finding of this profile is this run's verdict, changed or not
+            s.executeWrite(tx -> tx.run("""
+                    MATCH (f:ExposureFinding {profile: $profile}) WHERE f.runId IS NULL OR f.runId <> $runId
+                    SET f.runId = $runId""", Map.of("profile", profile.name(), "runId", runId)).consume());
+            written = changed.size();
             // findings of this profile for products no longer deployed, or of an earlier version of the profile
             s.executeWrite(tx -> tx.run("""
                     MATCH (f:ExposureFinding {profile: $profile})
@@ -125,7 +147,8 @@ public final class ExposureDeriver {
                     DETACH DELETE f""", Map.of("profile", profile.name(), "hash", profile.hash(),
                     "deployed", List.copyOf(g.deployed))).consume());
         }
-        return new DeriveResult(counts, findings);
+        LOG.info("derive: {} of {} findings written (the others unchanged)", written, rows.size());
+        return new DeriveResult(counts, findings, written);
     }
 
     /** The verdict of one product under a profile, from a snapshot of the graph. */

@@ -229,24 +229,23 @@ public final class GraphLoader {
             ends.put(type, List.of(type.equals("CONTROLLED_BY") ? "Organization" : "Product", "id",
                     type.equals("CONTAINS") ? "Product" : "Organization", "id"));
         });
-        return new LoadRows(stamp(nodes, rels), nodes, rels, ends);
+        return new LoadRows(loadStamp(nodes, rels), nodes, rels, ends);
     }
 
     /** Writes the rows that changed, creates the missing ones, retires what is no longer stated. */
     public LoadResult load(LoadRows rows) {
         createSchema();
-        Map<NodeKind, KeyDigests> nodeKeys = new LinkedHashMap<>();
+        Map<String, List<String>> gone = new LinkedHashMap<>();
         long written = 0;
         for (NodeKind kind : NODE_KINDS) {
-            written += writeNodes(kind, rows.nodes().getOrDefault(kind.label(), List.of()), nodeKeys);
+            written += writeNodes(kind, rows.nodes().getOrDefault(kind.label(), List.of()), gone);
         }
-        Map<String, KeyDigests> relKeys = new LinkedHashMap<>();
         for (Map.Entry<String, List<Map<String, Object>>> e : rows.relationships().entrySet()) {
             List<String> end = rows.ends().get(e.getKey());
             written += writeRels(new RelKind(checkedType(e.getKey()), end.get(0), end.get(1), end.get(2), end.get(3)),
-                    e.getValue(), relKeys);
+                    e.getValue(), gone);
         }
-        long retired = retire(nodeKeys, relKeys);
+        long retired = retire(gone);
         LOG.info("load: {} rows written, {} retired (stamp {})", written, retired, rows.stamp());
         return new LoadResult(rows.stamp(), rows.nodes().get("Organization").size(), rows.nodes().get("Product").size(),
                 rows.facts(), retired, written);
@@ -259,42 +258,61 @@ public final class GraphLoader {
         return type;
     }
 
-    private long writeNodes(NodeKind kind, List<Map<String, Object>> rows, Map<NodeKind, KeyDigests> keys) {
-        KeyDigests stated = keys.computeIfAbsent(kind, k -> new KeyDigests());
-        String keyField = !rows.isEmpty() && rows.get(0).containsKey("id") ? "id" : "key";
-        rows.forEach(r -> stated.add(String.valueOf(r.get(keyField))));
+    /**
+     * Writes one label's missing or changed rows. {@code gone} gets the label's stored keys this load no longer states
+     * (read in the same pass as the stored digests; the writes only add stated keys, so the set stays right).
+     */
+    private long writeNodes(NodeKind kind, List<Map<String, Object>> rows, Map<String, List<String>> gone) {
         if (rows.isEmpty()) {
-            return 0;
+            return 0; // retire() reads what is stored of this label
         }
+        KeyDigests stated = new KeyDigests();
+        String keyField = rows.get(0).containsKey("id") ? "id" : "key";
+        rows.forEach(r -> stated.add(String.valueOf(r.get(keyField))));
         // only what is missing or changed travels to the database
-        StoredDigests stored = stored("MATCH (x:" + kind.label() + ") RETURN x." + kind.keyProperty() + " AS k, x.h AS h");
+        Stored stored = stored("MATCH (x:" + kind.label() + ") RETURN x." + kind.keyProperty() + " AS k, x.h AS h,"
+                + " x.h IS NOT NULL OR x.stamp IS NOT NULL AS owned", stated);
+        gone.put(kind.label(), stored.gone());
         List<Map<String, Object>> send = rows.stream()
-                .filter(r -> stored.status(String.valueOf(r.get(keyField)), (String) r.get("h")) != StoredDigests.Status.SAME)
+                .filter(r -> stored.digests().status(String.valueOf(r.get(keyField)), (String) r.get("h"))
+                        != StoredDigests.Status.SAME)
                 .toList();
         return write(kind.upsert(), send);
     }
 
-    /** The stored keys and content digests of one label or type ({@code k}, {@code h} columns). */
-    private StoredDigests stored(String cypher) {
+    /** The stored keys and content digests of one label or type, and its loader-written keys not {@code stated}. */
+    private record Stored(StoredDigests digests, List<String> gone) {
+    }
+
+    /** Reads {@code k}, {@code h}, {@code owned} columns: digests of every stored item, keys of owned unstated ones. */
+    private Stored stored(String cypher, KeyDigests stated) {
         try (Session s = session()) {
             // a fresh table per attempt: the driver retries this read when the server goes away
             return s.executeRead(tx -> {
                 StoredDigests d = new StoredDigests();
-                tx.run(cypher).forEachRemaining(r -> d.put(r.get("k").isNull() ? null : String.valueOf(r.get("k").asObject()),
-                        r.get("h").isNull() ? null : r.get("h").asString()));
-                return d;
+                List<String> gone = new ArrayList<>();
+                tx.run(cypher).forEachRemaining(r -> {
+                    String k = r.get("k").isNull() ? null : String.valueOf(r.get("k").asObject());
+                    d.put(k, r.get("h").isNull() ? null : r.get("h").asString());
+                    if (k != null && r.get("owned").asBoolean() && !stated.contains(k)) {
+                        gone.add(k);
+                    }
+                });
+                return new Stored(d, gone);
             });
         }
     }
 
-    private long writeRels(RelKind kind, List<Map<String, Object>> rows, Map<String, KeyDigests> keys) {
-        KeyDigests stated = keys.computeIfAbsent(kind.type(), k -> new KeyDigests());
-        rows.forEach(r -> stated.add((String) r.get("key")));
+    private long writeRels(RelKind kind, List<Map<String, Object>> rows, Map<String, List<String>> gone) {
         if (rows.isEmpty()) {
             return 0;
         }
-        StoredDigests stored = stored("MATCH ()-[r:" + kind.type() + "]->() RETURN r.key AS k, r.h AS h");
-        if (stored.size() == 0) {
+        KeyDigests stated = new KeyDigests();
+        rows.forEach(r -> stated.add((String) r.get("key")));
+        Stored stored = stored("MATCH ()-[r:" + kind.type() + "]->() RETURN r.key AS k, r.h AS h,"
+                + " r.h IS NOT NULL OR r.stamp IS NOT NULL AS owned", stated);
+        gone.put(kind.type(), stored.gone());
+        if (stored.digests().size() == 0) {
             // rows are distinct by key and batches run one after another: nothing to look up; a load resumed after a
             // crash finds relationships of this type and takes the path below
             return write(kind.createAll(), rows);
@@ -303,7 +321,7 @@ public final class GraphLoader {
         List<Map<String, Object>> changed = new ArrayList<>();
         List<Map<String, Object>> missing = new ArrayList<>();
         for (Map<String, Object> r : rows) {
-            switch (stored.status((String) r.get("key"), (String) r.get("h"))) {
+            switch (stored.digests().status((String) r.get("key"), (String) r.get("h"))) {
                 case CHANGED -> changed.add(r);
                 case MISSING -> missing.add(r);
                 case SAME -> { }
@@ -312,22 +330,25 @@ public final class GraphLoader {
         return write(kind.upsertChanged(), changed) + write(kind.createMissing(), missing);
     }
 
-    /** Deletes facts and nodes no source states any more: stored keys (of loader-written items) not in this load. */
-    private long retire(Map<NodeKind, KeyDigests> nodeKeys, Map<String, KeyDigests> relKeys) {
+    /**
+     * Deletes facts and nodes no source states any more: stored keys (of loader-written items) not in this load,
+     * relationships first. {@code gone} holds them for the labels and types this load wrote; the others are read.
+     */
+    private long retire(Map<String, List<String>> gone) {
         long n = 0;
         for (String type : FACT_TYPES.stream().sorted().toList()) {
-            KeyDigests stated = relKeys.getOrDefault(type, new KeyDigests());
-            List<String> gone = stale("MATCH ()-[r:" + checkedType(type) + "]->() WHERE r.h IS NOT NULL OR r.stamp IS NOT NULL"
-                    + " RETURN r.key AS k", stated);
+            List<String> keys = gone.containsKey(type) ? gone.get(type)
+                    : stale("MATCH ()-[r:" + checkedType(type) + "]->() WHERE r.h IS NOT NULL OR r.stamp IS NOT NULL"
+                    + " RETURN r.key AS k", new KeyDigests());
             n += write("UNWIND $rows AS k MATCH ()-[r:" + type + " {key: k}]->() USING INDEX r:" + type + "(key)"
-                    + " DELETE r RETURN count(*) AS n", gone);
+                    + " DELETE r RETURN count(*) AS n", keys);
         }
         for (NodeKind kind : NODE_KINDS) {
-            KeyDigests stated = nodeKeys.getOrDefault(kind, new KeyDigests());
-            List<String> gone = stale("MATCH (x:" + kind.label() + ") WHERE x.h IS NOT NULL OR x.stamp IS NOT NULL"
-                    + " RETURN x." + kind.keyProperty() + " AS k", stated);
+            List<String> keys = gone.containsKey(kind.label()) ? gone.get(kind.label())
+                    : stale("MATCH (x:" + kind.label() + ") WHERE x.h IS NOT NULL OR x.stamp IS NOT NULL"
+                    + " RETURN x." + kind.keyProperty() + " AS k", new KeyDigests());
             n += write("UNWIND $rows AS k MATCH (x:" + kind.label() + " {" + kind.keyProperty() + ": k})"
-                    + " DETACH DELETE x RETURN count(*) AS n", gone);
+                    + " DETACH DELETE x RETURN count(*) AS n", keys);
         }
         return n;
     }
@@ -488,7 +509,33 @@ public final class GraphLoader {
         return row;
     }
 
-    /** A digest of every row to load, row by row (keys sorted), so equal inputs give an equal stamp. */
+    /**
+     * The load's stamp: a digest of every label's and type's rows, each by its digest {@code h} (which covers all of
+     * the row), in the order of the resolved graph, so equal inputs give an equal stamp.
+     */
+    private static String loadStamp(Map<String, List<Map<String, Object>>> nodes,
+                                    Map<String, List<Map<String, Object>>> rels) {
+        MessageDigest md = sha1();
+        for (Map<String, List<Map<String, Object>>> side : List.of(nodes, rels)) {
+            for (Map.Entry<String, List<Map<String, Object>>> e : side.entrySet()) {
+                md.update(e.getKey().getBytes(StandardCharsets.UTF_8));
+                md.update((byte) '|');
+                for (Map<String, Object> row : e.getValue()) {
+                    md.update(((String) row.get("h")).getBytes(StandardCharsets.US_ASCII));
+                    md.update((byte) ',');
+                }
+                md.update((byte) ';');
+            }
+        }
+        return HexFormat.of().formatHex(md.digest()).substring(0, 16);
+    }
+
+    /** A digest of the parts (map keys sorted, lists in order): equal content gives an equal digest. */
+    static String digestOf(Object... parts) {
+        return stamp(parts);
+    }
+
+    /** A digest of the parts (map keys sorted), so equal content gives an equal digest. */
     private static String stamp(Object... parts) {
         MessageDigest md = sha1();
         for (Object part : parts) {
@@ -500,12 +547,19 @@ public final class GraphLoader {
 
     private static void digest(MessageDigest md, Object value) {
         if (value instanceof Map<?, ?> map) {
-            new java.util.TreeMap<Object, Object>(map).forEach((k, v) -> {
-                md.update(String.valueOf(k).getBytes(StandardCharsets.UTF_8));
+            // keys in their natural (String) order, as a TreeMap would give them, without copying the map
+            String[] keys = new String[map.size()];
+            int i = 0;
+            for (Object k : map.keySet()) {
+                keys[i++] = (String) k;
+            }
+            java.util.Arrays.sort(keys);
+            for (String k : keys) {
+                md.update(k.getBytes(StandardCharsets.UTF_8));
                 md.update((byte) '=');
-                digest(md, v);
+                digest(md, map.get(k));
                 md.update((byte) ';');
-            });
+            }
         } else if (value instanceof List<?> list) {
             list.forEach(v -> {
                 digest(md, v);

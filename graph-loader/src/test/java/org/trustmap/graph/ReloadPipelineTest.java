@@ -60,8 +60,12 @@ class ReloadPipelineTest {
         List<String> first = fingerprint(driver, Set.of());
 
         GraphLoader.LoadResult again = pipeline.load(driver);
-        pipeline.derive(driver, DEFAULT_PROFILE);
+        ExposureDeriver.DeriveResult derivedAgain = pipeline.derive(driver, DEFAULT_PROFILE);
         List<String> second = fingerprint(driver, Set.of());
+
+        // nothing changed: no finding is written again
+        assertThat(derivedAgain.written()).isZero();
+        assertThat(derivedAgain.verdicts().values().stream().mapToInt(Integer::intValue).sum()).isPositive();
 
         assertThat(again.retired()).isZero();
         assertThat(second).containsExactlyElementsOf(first);
@@ -100,9 +104,11 @@ class ReloadPipelineTest {
         assertThat(added).isEmpty();
         assertThat(reload.retired()).as("retired; gone %s", gone).isEqualTo(1);
 
-        // and the finding follows once derived again
-        pipeline.derive(driver, DEFAULT_PROFILE);
+        // and the finding follows once derived again; only the findings that changed are written
+        ExposureDeriver.DeriveResult derived = pipeline.derive(driver, DEFAULT_PROFILE);
         assertThat(StoredFinding.of(driver, sequencer, DEFAULT_PROFILE).verdict()).isNotEqualTo("EXPOSED");
+        int products = derived.verdicts().values().stream().mapToInt(Integer::intValue).sum();
+        assertThat(derived.written()).isPositive().isLessThan(products);
     }
 
     /**

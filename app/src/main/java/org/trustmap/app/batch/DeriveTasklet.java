@@ -21,6 +21,7 @@ final class DeriveTasklet extends RefreshTasklet {
         Neo4jConnection neo4j = workspace.neo4j();
         DeriveResult result = new ExposureDeriver(neo4j.driver(), neo4j.database()).derive(profile, runId);
         RunFiles.write(runDir.resolve("derive.json"), result);
+        contribution.incrementWriteCount(result.written());
         LOG.info("derive: profile {} ({}): {}", profile.name(), profile.hash().substring(0, 12), result.verdicts());
     }
 }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.apache.commons.text.similarity.JaroWinklerSimilarity;
@@ -46,6 +47,10 @@ public final class Names {
     private static final Map<String, String> TRANSLITERATION = Map.of("ä", "ae", "ö", "oe", "ü", "ue", "Ä", "Ae",
             "Ö", "Oe", "Ü", "Ue", "ß", "ss");
     private static final JaroWinklerSimilarity JARO_WINKLER = new JaroWinklerSimilarity();
+    // compiled once: resolution normalizes every name of every record several times
+    private static final Pattern MARKS = Pattern.compile("\\p{M}");
+    private static final Pattern PUNCTUATION_OR_SPACE = Pattern.compile("[\\p{Punct}\\s]+");
+    private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{N}]");
 
     private Names() {
     }
@@ -60,9 +65,9 @@ public final class Names {
                 n = n.substring(0, n.length() - form.length());
             }
         }
-        n = Normalizer.normalize(n, Normalizer.Form.NFKD).replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+        n = MARKS.matcher(Normalizer.normalize(n, Normalizer.Form.NFKD)).replaceAll("").toLowerCase(Locale.ROOT);
         n = n.replace("s.r.o.", " sro ").replace("a.s.", " as ").replace("&", " and ");
-        n = n.replaceAll("[\\p{Punct}\\s]+", " ").strip();
+        n = PUNCTUATION_OR_SPACE.matcher(n).replaceAll(" ").strip();
         List<String> words = Arrays.stream(n.split(" ")).filter(w -> !w.isEmpty()).collect(Collectors.toList());
         while (words.size() > 1 && LEGAL_FORMS.contains(words.get(words.size() - 1))) {
             words.remove(words.size() - 1);
@@ -81,7 +86,7 @@ public final class Names {
         String[] words = normalized.split(" ");
         if (words.length == 1) {
             String w = words[0];
-            return !GENERIC.contains(w) && !LEGAL_FORMS.contains(w) && (w.length() >= 3 || !w.matches("[a-z]+"));
+            return !GENERIC.contains(w) && !LEGAL_FORMS.contains(w) && (w.length() >= 3 || !w.chars().allMatch(c -> c >= 'a' && c <= 'z'));
         }
         return !Arrays.stream(words).allMatch(w -> GENERIC.contains(w) || LEGAL_FORMS.contains(w) || w.length() == 1);
     }
@@ -110,7 +115,7 @@ public final class Names {
      * "A.B.C.") and names whose rest is generic ("D-Link International") only ever match exactly.
      */
     public static boolean scorable(List<String> words) {
-        return words.stream().filter(w -> w.length() >= 3 && !GENERIC.contains(w) && !w.matches("\\d+")).count() >= 2;
+        return words.stream().filter(w -> w.length() >= 3 && !GENERIC.contains(w) && !allDigits(w)).count() >= 2;
     }
 
     /**
@@ -149,7 +154,7 @@ public final class Names {
         if (w.equals(u)) {
             return 1.0;
         }
-        if (w.length() < MIN_FUZZY_WORD || u.length() < MIN_FUZZY_WORD || w.matches(".*\\d.*") || u.matches(".*\\d.*")) {
+        if (w.length() < MIN_FUZZY_WORD || u.length() < MIN_FUZZY_WORD || hasDigit(w) || hasDigit(u)) {
             return 0;
         }
         return JARO_WINKLER.apply(w, u);
@@ -178,7 +183,18 @@ public final class Names {
         if (model == null) {
             return "";
         }
-        String m = Normalizer.normalize(model, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]", "");
-        return m.length() >= 3 && m.matches(".*\\d.*") ? m : "";
+        String m = NOT_LETTER_OR_DIGIT.matcher(Normalizer.normalize(model, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT))
+                .replaceAll("");
+        return m.length() >= 3 && hasDigit(m) ? m : "";
+    }
+
+    /** As {@code s.matches(".*\\d.*")} ({@code \\d} is ASCII 0-9), without a regex. */
+    private static boolean hasDigit(String s) {
+        return s.chars().anyMatch(c -> c >= '0' && c <= '9');
+    }
+
+    /** As {@code s.matches("\\d+")}, without a regex. */
+    private static boolean allDigits(String s) {
+        return !s.isEmpty() && s.chars().allMatch(c -> c >= '0' && c <= '9');
     }
 }
