@@ -146,6 +146,30 @@ class StagingStoreTest {
                 .stagedResult(capture, new InventoryParser())).isEmpty();
     }
 
+    @Test
+    void aNewDatasetKeepsTheFewestIndexesTdb2Allows(@TempDir Path dir) throws IOException {
+        Capture capture = capture("inventory", "file:///constructed/inventory.csv");
+        Staged staged;
+        try (StagingStore store = StagingStore.open(dir.resolve("tdb2"), SHAPES)) {
+            staged = stage(store, inventory());
+        }
+        try (var files = java.nio.file.Files.walk(dir.resolve("tdb2"))) {
+            Set<String> indexes = new TreeSet<>();
+            files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".bpt"))
+                    .forEach(f -> indexes.add(f.substring(0, f.length() - 4)));
+            // four quad indexes (GSPO serves every look-up), two for the unused default graph
+            assertThat(indexes).contains("GSPO", "GPOS", "GOSP", "SPOG", "SPO", "POS")
+                    .doesNotContain("POSG", "OSPG", "OSP");
+        }
+        // reopened, everything staged is found the same way as in a store with every index
+        try (StagingStore store = StagingStore.open(dir.resolve("tdb2"), SHAPES)) {
+            Staged inMemory = stage(StagingStore.inMemory(SHAPES), inventory());
+            assertThat(store.stagedGraphs()).containsExactly(capture.graphName());
+            assertThat(store.stagedResult(capture, new InventoryParser())).isPresent();
+            assertThat(staged.quads).isEqualTo(inMemory.quads);
+        }
+    }
+
     /** Organizations {@code Org 1..n}; record {@code bad} carries a malformed LEI; optionally fails at the end. */
     private static SourceParser organizations(int n, int bad, boolean failAtEnd) {
         return (body, context, sink) -> {
