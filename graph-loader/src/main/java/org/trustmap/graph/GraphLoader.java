@@ -131,6 +131,8 @@ public final class GraphLoader {
 
     private final Driver driver;
     private final String database;
+    /** Time spent reading stored digests in the current load (for its log line). */
+    private long readNanos;
 
     public GraphLoader(Driver driver, String database) {
         this.driver = driver;
@@ -234,6 +236,8 @@ public final class GraphLoader {
 
     /** Writes the rows that changed, creates the missing ones, retires what is no longer stated. */
     public LoadResult load(LoadRows rows) {
+        long t0 = System.nanoTime();
+        readNanos = 0;
         createSchema();
         Map<String, List<String>> gone = new LinkedHashMap<>();
         long written = 0;
@@ -245,8 +249,11 @@ public final class GraphLoader {
             written += writeRels(new RelKind(checkedType(e.getKey()), end.get(0), end.get(1), end.get(2), end.get(3)),
                     e.getValue(), gone);
         }
+        long t1 = System.nanoTime();
         long retired = retire(gone);
-        LOG.info("load: {} rows written, {} retired (stamp {})", written, retired, rows.stamp());
+        LOG.info("load: {} rows written, {} retired (stamp {}); {} s reading stored digests, {} s writing, {} s retiring",
+                written, retired, rows.stamp(), Resolver.seconds(readNanos),
+                Resolver.seconds(t1 - t0 - readNanos), Resolver.seconds(System.nanoTime() - t1));
         return new LoadResult(rows.stamp(), rows.nodes().get("Organization").size(), rows.nodes().get("Product").size(),
                 rows.facts(), retired, written);
     }
@@ -286,6 +293,7 @@ public final class GraphLoader {
 
     /** Reads {@code k}, {@code h}, {@code owned} columns: digests of every stored item, keys of owned unstated ones. */
     private Stored stored(String cypher, KeyDigests stated) {
+        long t0 = System.nanoTime();
         try (Session s = session()) {
             // a fresh table per attempt: the driver retries this read when the server goes away
             return s.executeRead(tx -> {
@@ -300,6 +308,8 @@ public final class GraphLoader {
                 });
                 return new Stored(d, gone);
             });
+        } finally {
+            readNanos += System.nanoTime() - t0;
         }
     }
 

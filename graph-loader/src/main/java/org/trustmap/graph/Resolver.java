@@ -41,6 +41,7 @@ import org.trustmap.graph.internal.StagedRecords;
  * model number or FCC ID. The result is deterministic for the same records.
  */
 public final class Resolver {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Resolver.class);
     /** Whose name an organization takes: registries first, then lists, device records, analysts, inventories. */
     private static final List<String> SOURCE_RANK = List.of("gleif", "uk-psc", "ares", "bods", "ieee-oui", "fcc-grantees",
             "opensanctions", "csl", "fcc-covered", "wikidata", "devicecode", "curated", "inventory");
@@ -64,7 +65,19 @@ public final class Resolver {
     }
 
     public ResolvedGraph resolve(DatasetGraph dsg) {
-        return dsg.calculateRead(() -> resolve(StagedRecords.read(dsg)));
+        return dsg.calculateRead(() -> {
+            long t0 = System.nanoTime();
+            List<StagedRecord> records = StagedRecords.read(dsg);
+            long t1 = System.nanoTime();
+            ResolvedGraph graph = resolve(records);
+            LOG.info("resolve: read {} staged records in {} s, clustered and resolved in {} s", records.size(),
+                    seconds(t1 - t0), seconds(System.nanoTime() - t1));
+            return graph;
+        });
+    }
+
+    static String seconds(long nanos) {
+        return String.format(java.util.Locale.ROOT, "%.1f", nanos / 1e9);
     }
 
     ResolvedGraph resolve(List<StagedRecord> records) {

@@ -74,6 +74,30 @@ class ReloadPipelineTest {
     }
 
     @Test
+    void readingOnlyWhatProductsReachGivesTheVerdictsOfTheWholeGraph(Driver driver) {
+        pipeline.refresh(driver);
+        org.trustmap.graph.internal.GraphSnapshot reached;
+        org.trustmap.graph.internal.GraphSnapshot all;
+        try (var session = driver.session()) {
+            reached = org.trustmap.graph.internal.GraphSnapshot.read(session);
+            all = org.trustmap.graph.internal.GraphSnapshot.readAll(session);
+        }
+        assertThat(reached.deployed).isEqualTo(all.deployed).hasSizeGreaterThan(3);
+        assertThat(all.orgNames).containsAllEntriesOf(reached.orgNames);
+        List<String> verdicts = new ArrayList<>();
+        for (String profile : List.of(DEFAULT_PROFILE, Pipeline.MAINLAND_PROFILE)) {
+            for (String product : all.deployed) {
+                ExposureDeriver.Verdict whole = ExposureDeriver.evaluate(all, Pipeline.profile(profile), product);
+                assertThat(ExposureDeriver.evaluate(reached, Pipeline.profile(profile), product))
+                        .as("%s under %s", product, profile).isEqualTo(whole);
+                verdicts.add(whole.verdict());
+            }
+        }
+        // the comparison covers exposed products (with paths up ownership chains) and open ones
+        assertThat(verdicts).contains("EXPOSED").containsAnyOf("UNDETERMINED", "NOT_FOUND");
+    }
+
+    @Test
     void factNoLongerStatedIsRetiredAndNothingElseChanges(Driver driver) throws Exception {
         String sequencer = ProductIds.of("Complete Genomics, Inc.", "test-sequencer-1", null, null);
         pipeline.refresh(driver);

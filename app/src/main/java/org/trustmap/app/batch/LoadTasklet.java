@@ -29,10 +29,15 @@ final class LoadTasklet extends RefreshTasklet {
 
     @Override
     void run(RefreshRequest request, String runId, Path runDir, StepContribution contribution) throws Exception {
+        long t0 = System.nanoTime();
         ResolvedGraph graph = RunFiles.read(runDir.resolve("resolved.json"), ResolvedGraph.class);
-        Neo4jConnection neo4j = workspace.neo4j();
+        long t1 = System.nanoTime();
         LoadRows rows = GraphLoader.prepare(graph);
         graph = null;
+        LOG.info("load: resolved.json read in {} s, rows and digests prepared in {} s",
+                String.format(java.util.Locale.ROOT, "%.1f", (t1 - t0) / 1e9),
+                String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - t1) / 1e9));
+        Neo4jConnection neo4j = workspace.neo4j();
         long imported = 0;
         if (settings.importsFirstLoad() && neo4j.embedded() && size(rows) >= settings.minRows() && empty(neo4j)) {
             imported = bulkImport(rows, runDir.resolve("import"));
