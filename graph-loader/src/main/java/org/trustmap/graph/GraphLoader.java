@@ -404,17 +404,16 @@ public final class GraphLoader {
 
     /** Each row with {@code h}: the digest of its content (keys sorted), compared with the stored one. */
     private static List<Map<String, Object>> hashed(List<Map<String, Object>> rows) {
-        List<Map<String, Object>> out = new ArrayList<>(rows.size());
-        for (Map<String, Object> r : rows) {
+        // rows are digested independently, on every core; the list keeps the rows' order
+        return rows.parallelStream().map(r -> {
             Map<String, Object> m = new HashMap<>(r);
             m.remove("nodeProps");
             m.put("h", stamp(m));
             if (r.containsKey("nodeProps")) {
                 m.put("nodeProps", r.get("nodeProps"));
             }
-            out.add(m);
-        }
-        return out;
+            return m;
+        }).toList();
     }
 
     private static List<Map<String, Object>> dedupe(List<Map<String, Object>> rows) {
@@ -580,12 +579,19 @@ public final class GraphLoader {
         }
     }
 
-    private static MessageDigest sha1() {
+    /** One SHA-1 per thread, reset before each use (looking the algorithm up per row cost more than digesting). */
+    private static final ThreadLocal<MessageDigest> SHA1 = ThreadLocal.withInitial(() -> {
         try {
             return MessageDigest.getInstance("SHA-1");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    });
+
+    private static MessageDigest sha1() {
+        MessageDigest md = SHA1.get();
+        md.reset();
+        return md;
     }
 
     static String sha1(String s) {

@@ -36,13 +36,18 @@ public final class KeyDigests {
         return size;
     }
 
-    static long digest(String key) {
-        byte[] d;
+    private static final ThreadLocal<MessageDigest> SHA1 = ThreadLocal.withInitial(() -> {
         try {
-            d = MessageDigest.getInstance("SHA-1").digest(key.getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.getInstance("SHA-1");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    });
+
+    static long digest(String key) {
+        MessageDigest md = SHA1.get();
+        md.reset();
+        byte[] d = md.digest(key.getBytes(StandardCharsets.UTF_8));
         long v = 0;
         for (int i = 0; i < 8; i++) {
             v = (v << 8) | (d[i] & 0xff);
