@@ -44,7 +44,7 @@ class ExposureIntegratedOwnershipPipelineTest {
         }
         GraphSnapshot g;
         try (Session s = driver.session()) {
-            g = GraphSnapshot.read(s);
+            g = GraphSnapshot.readAll(s); // no products here: the whole ownership graph
         }
         String gasgrid = idOf(g, "Gasgrid Finland Oy");
 
