@@ -53,6 +53,8 @@ final class ChunkValidator extends StreamRDFBase {
     private final Set<Node> subjects = new HashSet<>();
     private long removed;
     private long added;
+    /** Gets every triple added to the target graph, or null. */
+    private RecordsCopy copy;
 
     ChunkValidator(Graph target, Node graphName, Shapes shapes, Set<Node> classPaths, Set<Node> recordTypes,
                    int chunkTriples, ParseContext context) {
@@ -63,6 +65,12 @@ final class ChunkValidator extends StreamRDFBase {
         this.recordTypes = recordTypes;
         this.chunkTriples = chunkTriples;
         this.context = context;
+    }
+
+    /** Also writes every accepted triple to {@code copy}. */
+    ChunkValidator copyingTo(RecordsCopy copy) {
+        this.copy = copy;
+        return this;
     }
 
     /** Records rejected by the shapes so far. */
@@ -129,12 +137,18 @@ final class ChunkValidator extends StreamRDFBase {
             if (!bad.contains(s) && !rejected.containsKey(s)) {
                 target.add(t);
                 added++;
+                if (copy != null) {
+                    copy.add(t);
+                }
             }
         }
         for (Node s : bad) {
             rejected.put(s, type(check, s));
             List<Triple> stale = target.find(s, Node.ANY, Node.ANY).toList();
             stale.forEach(target::delete);
+            if (copy != null && !stale.isEmpty()) {
+                copy.spoil();
+            }
             added -= stale.size();
         }
         chunk.clear();

@@ -54,6 +54,8 @@ public final class StagingStore implements AutoCloseable {
     private final Set<Node> classPaths;
     private final int chunkTriples;
     private final String stagingKey;
+    /** Where the sequential copies of staged graphs go ({@link RecordsCopy}); null for in-memory stores. */
+    private Path recordsDir;
 
     private StagingStore(DatasetGraph dsg, Path shapesFile, int chunkTriples, String build) {
         if (chunkTriples < 1) {
@@ -75,9 +77,16 @@ public final class StagingStore implements AutoCloseable {
      * indexes it was created with (TDB2 stores them with it).
      */
     public static StagingStore open(Path dir, Path shapesFile) throws IOException {
+        return open(dir, shapesFile, DEFAULT_CHUNK_TRIPLES);
+    }
+
+    /** As {@link #open(Path, Path)}, checking captures in chunks of about {@code chunkTriples} triples (tests). */
+    static StagingStore open(Path dir, Path shapesFile, int chunkTriples) throws IOException {
         Files.createDirectories(dir);
-        return new StagingStore(DatabaseMgr.connectDatasetGraph(dir.toString(), STORE_PARAMS), shapesFile,
-                DEFAULT_CHUNK_TRIPLES, BUILD);
+        StagingStore store = new StagingStore(DatabaseMgr.connectDatasetGraph(dir.toString(), STORE_PARAMS),
+                shapesFile, chunkTriples, BUILD);
+        store.recordsDir = dir.resolveSibling(dir.getFileName() + "-records");
+        return store;
     }
 
     /** The quad indexes of a new staging dataset; GSPO (TDB2's primary) is the one its look-ups use. */
@@ -190,12 +199,14 @@ public final class StagingStore implements AutoCloseable {
             throws IOException {
         Node g = NodeFactory.createURI(capture.graphName());
         ParseContext context = new ParseContext(capture, errors);
+        Path copyFile = recordsDir == null ? null : recordsFile(capture.graphName());
+        RecordsCopy copy = copyFile == null ? null : RecordsCopy.open(copyFile);
         dsg.begin(ReadWrite.WRITE);
         try {
             dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
             dsg.deleteAny(Tm.CAPTURES_GRAPH, g, Node.ANY, Node.ANY);
             ChunkValidator chunks = new ChunkValidator(dsg.getGraph(g), g, shapes, classPaths, RECORD_TYPES,
-                    chunkTriples, context);
+                    chunkTriples, context).copyingTo(copy);
             RecordSink sink = new RecordSink(chunks, capture);
             parser.parse(body, context, sink);
             chunks.finish();
@@ -207,8 +218,14 @@ public final class StagingStore implements AutoCloseable {
                     XSDDatatype.XSDlong));
             add(g, Tm.stagedProblems, NodeFactory.createLiteralString(JSON.writeValueAsString(result.problems())));
             dsg.commit();
+            if (copy != null) {
+                copy.finish(copyFile);
+            }
             return result;
         } catch (IOException | RuntimeException e) {
+            if (copy != null) {
+                copy.discard();
+            }
             dsg.abort();
             throw e;
         } finally {
@@ -255,7 +272,37 @@ public final class StagingStore implements AutoCloseable {
                 dsg.deleteAny(Tm.CAPTURES_GRAPH, g, Node.ANY, Node.ANY);
             }
         });
+        if (recordsDir != null) {
+            for (String name : drop) {
+                try {
+                    Files.deleteIfExists(recordsFile(name));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot remove the records copy of " + name, e);
+                }
+            }
+        }
         return drop.size();
+    }
+
+    /**
+     * The sequential copy of a staged graph's triples ({@link RecordsCopy}, RDF Thrift), if there is one: it holds
+     * exactly the graph's triples. Graphs without a copy (in-memory stores, copies not written) are read from TDB2.
+     */
+    public Optional<Path> recordsCopy(String graphName) {
+        if (recordsDir == null) {
+            return Optional.empty();
+        }
+        Path file = recordsFile(graphName);
+        return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+    }
+
+    private Path recordsFile(String graphName) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(graphName.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return recordsDir.resolve(HexFormat.of().formatHex(d, 0, 16) + ".rt");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Runs a read transaction over the dataset. */

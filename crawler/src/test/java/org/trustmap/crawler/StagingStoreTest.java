@@ -170,6 +170,56 @@ class StagingStoreTest {
         }
     }
 
+    @Test
+    void aStagedGraphGetsASequentialCopyHoldingExactlyItsTriples(@TempDir Path dir) throws IOException {
+        try (StagingStore store = StagingStore.open(dir.resolve("tdb2"), SHAPES)) {
+            Capture orgs = capture("constructed", "file:///constructed/orgs.txt");
+            store.stage(orgs, organizations(30, 25, false), InputStream.nullInputStream(), ErrorPolicy.collecting());
+            Path copy = store.recordsCopy(orgs.graphName()).orElseThrow();
+            Set<String> fromCopy = new TreeSet<>();
+            org.apache.jena.riot.RDFParser.source(copy).lang(org.apache.jena.riot.Lang.RDFTHRIFT)
+                    .parse(new org.apache.jena.riot.system.StreamRDFBase() {
+                        @Override
+                        public void triple(org.apache.jena.graph.Triple t) {
+                            fromCopy.add(t.toString());
+                        }
+                    });
+            Node g = NodeFactory.createURI(orgs.graphName());
+            Set<String> fromDataset = store.read(dsg -> {
+                Set<String> all = new TreeSet<>();
+                dsg.find(g, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> all.add(q.asTriple().toString()));
+                return all;
+            });
+            // the refused record 25 is in neither
+            assertThat(fromCopy).isEqualTo(fromDataset).hasSize(29 * 7).noneMatch(t -> t.contains("Org 25\""));
+
+            // a record refused after its first triples were written (the restated inventory product, in another
+            // chunk): no copy, the graph is read from TDB2
+            Capture inventory = capture("inventory", "file:///constructed/inventory.csv");
+            try (StagingStore small = StagingStore.open(dir.resolve("small"), SHAPES, 7)) {
+                small.stage(inventory, new InventoryParser(),
+                        new ByteArrayInputStream(inventory().getBytes(StandardCharsets.UTF_8)), ErrorPolicy.collecting());
+                assertThat(small.stagedGraphs()).containsExactly(inventory.graphName());
+                assertThat(small.recordsCopy(inventory.graphName())).isEmpty();
+                assertThat(dir.resolve("small-records")).isEmptyDirectory();
+            }
+            store.stage(inventory, new InventoryParser(),
+                    new ByteArrayInputStream(inventory().getBytes(StandardCharsets.UTF_8)), ErrorPolicy.collecting());
+
+            // a staging that fails keeps the old graph and drops its copy; retiring a graph removes its copy
+            assertThatThrownBy(() -> store.stage(orgs, organizations(3, -1, true), InputStream.nullInputStream(),
+                    ErrorPolicy.collecting())).isInstanceOf(SourceParseException.class);
+            assertThat(store.recordsCopy(orgs.graphName())).isEmpty();
+            store.stage(orgs, organizations(30, 25, false), InputStream.nullInputStream(), ErrorPolicy.collecting());
+            assertThat(store.recordsCopy(orgs.graphName())).isPresent();
+            store.retainOnly(Set.of(inventory.graphName()));
+            assertThat(store.recordsCopy(orgs.graphName())).isEmpty();
+            try (var left = java.nio.file.Files.list(copy.getParent())) {
+                assertThat(left.toList()).containsExactly(store.recordsCopy(inventory.graphName()).orElseThrow());
+            }
+        }
+    }
+
     /** Organizations {@code Org 1..n}; record {@code bad} carries a malformed LEI; optionally fails at the end. */
     private static SourceParser organizations(int n, int bad, boolean failAtEnd) {
         return (body, context, sink) -> {

@@ -65,9 +65,19 @@ public final class Resolver {
     }
 
     public ResolvedGraph resolve(DatasetGraph dsg) {
+        return resolve(dsg, graph -> java.util.Optional.empty());
+    }
+
+    /** Resolves what a staging store holds, reading each capture graph from its sequential copy where it has one. */
+    public ResolvedGraph resolve(org.trustmap.crawler.StagingStore store) {
+        return resolve(store.dataset(), store::recordsCopy);
+    }
+
+    private ResolvedGraph resolve(DatasetGraph dsg,
+                                  java.util.function.Function<String, java.util.Optional<java.nio.file.Path>> copies) {
         return dsg.calculateRead(() -> {
             long t0 = System.nanoTime();
-            List<StagedRecord> records = StagedRecords.read(dsg);
+            List<StagedRecord> records = StagedRecords.read(dsg, copies);
             long t1 = System.nanoTime();
             ResolvedGraph graph = resolve(records);
             LOG.info("resolve: read {} staged records in {} s, clustered and resolved in {} s", records.size(),

@@ -50,7 +50,8 @@ final class Pipeline implements AutoCloseable {
     Pipeline(Path dir) throws IOException {
         this.inputs = Files.createDirectories(dir.resolve("inputs"));
         this.archive = EvidenceArchive.open(dir.resolve("archive"));
-        this.store = StagingStore.inMemory(SHAPES);
+        // TDB2 on disk, as a refresh stages: resolution reads the graphs' sequential copies
+        this.store = StagingStore.open(dir.resolve("staging"), SHAPES);
     }
 
     /** Stages an inventory CSV from the test resources ({@code pipeline/inventory/NAME}). */
@@ -138,11 +139,22 @@ final class Pipeline implements AutoCloseable {
     }
 
     ResolvedGraph resolve() {
+        return new Resolver().resolve(store);
+    }
+
+    /** Resolves from the TDB2 dataset alone, without the graphs' sequential copies. */
+    ResolvedGraph resolveFromDataset() {
         return new Resolver().resolve(store.dataset());
     }
 
+    /** The current captures whose graphs have a sequential copy, and all current captures. */
+    long[] capturesWithCopies() {
+        long with = current.values().stream().filter(c -> store.recordsCopy(c.graphName()).isPresent()).count();
+        return new long[] {with, current.size()};
+    }
+
     ResolvedGraph resolve(Judgements judgements) {
-        return new Resolver(judgements).resolve(store.dataset());
+        return new Resolver(judgements).resolve(store);
     }
 
     ResolvedGraph resolve(Judgements judgements, ResolutionSettings settings) {

@@ -74,6 +74,18 @@ class ReloadPipelineTest {
     }
 
     @Test
+    void theGraphsSequentialCopiesResolveAsTheDatasetDoes() {
+        // every input of this pipeline has a copy (none had a record refused after it was written)
+        long[] copies = pipeline.capturesWithCopies();
+        assertThat(copies[1]).isGreaterThan(5);
+        assertThat(copies[0]).isEqualTo(copies[1]);
+        ResolvedGraph fromCopies = pipeline.resolve();
+        ResolvedGraph fromDataset = pipeline.resolveFromDataset();
+        assertThat(fromCopies.organizations()).isNotEmpty();
+        assertThat(fromCopies).isEqualTo(fromDataset);
+    }
+
+    @Test
     void readingOnlyWhatProductsReachGivesTheVerdictsOfTheWholeGraph(Driver driver) {
         pipeline.refresh(driver);
         org.trustmap.graph.internal.GraphSnapshot reached;

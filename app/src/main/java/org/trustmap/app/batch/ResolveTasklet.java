@@ -19,7 +19,7 @@ final class ResolveTasklet extends RefreshTasklet {
     void run(RefreshRequest request, String runId, Path runDir, StepContribution contribution) throws Exception {
         Judgements judgements = Judgements.load(workspace.data().resolve("judgements.csv"));
         ResolutionSettings settings = ResolutionSettings.load(workspace.data().resolve("resolution.yml"));
-        ResolvedGraph graph = new Resolver(judgements, settings).resolve(workspace.staging().dataset());
+        ResolvedGraph graph = new Resolver(judgements, settings).resolve(workspace.staging());
         RunFiles.write(runDir.resolve("resolved.json"), graph);
         contribution.incrementWriteCount(graph.organizations().size() + graph.products().size());
         LOG.info("resolve: {} organizations ({} merges), {} products, {} facts", graph.organizations().size(),

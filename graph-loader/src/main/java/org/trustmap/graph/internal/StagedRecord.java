@@ -55,6 +55,48 @@ public final class StagedRecord {
         pairs[size++] = o;
     }
 
+    /**
+     * Puts the values in one order whatever order they were read in: by property IRI, then value (lexical form,
+     * datatype, language), so that a record's first value of a property does not depend on where the staging store
+     * happened to keep it.
+     */
+    void sort() {
+        int n = size / 2;
+        if (n < 2) {
+            trim();
+            return;
+        }
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> {
+            int c = pairs[2 * a].getURI().compareTo(pairs[2 * b].getURI());
+            return c != 0 ? c : key(pairs[2 * a + 1]).compareTo(key(pairs[2 * b + 1]));
+        });
+        // a triple written twice (a record restated in a later chunk) is one value, as in a graph
+        Node[] sorted = new Node[2 * n];
+        int w = 0;
+        for (int i = 0; i < n; i++) {
+            Node p = pairs[2 * order[i]];
+            Node o = pairs[2 * order[i] + 1];
+            if (w > 0 && sorted[w - 2].equals(p) && sorted[w - 1].equals(o)) {
+                continue;
+            }
+            sorted[w++] = p;
+            sorted[w++] = o;
+        }
+        pairs = w == sorted.length ? sorted : java.util.Arrays.copyOf(sorted, w);
+        size = w;
+    }
+
+    private static String key(Node o) {
+        if (o.isLiteral()) {
+            return o.getLiteralLexicalForm() + "\u0000" + o.getLiteralDatatypeURI() + "\u0000" + o.getLiteralLanguage();
+        }
+        return o.isURI() ? o.getURI() : o.toString();
+    }
+
     /** Drops the spare room of the value array once the record is read. */
     void trim() {
         if (pairs.length != size) {

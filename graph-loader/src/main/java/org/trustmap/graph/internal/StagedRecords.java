@@ -10,7 +10,6 @@ import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
-import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.vocabulary.RDF;
 import org.trustmap.crawler.Tm;
 
@@ -25,6 +24,15 @@ public final class StagedRecords {
     }
 
     public static List<StagedRecord> read(DatasetGraph dsg) {
+        return read(dsg, graph -> java.util.Optional.empty());
+    }
+
+    /**
+     * As {@link #read(DatasetGraph)}, reading a capture graph from its sequential copy ({@code copies}, RDF Thrift,
+     * see the staging store) where there is one, from the dataset where not: the records are the same.
+     */
+    public static List<StagedRecord> read(DatasetGraph dsg,
+                                          java.util.function.Function<String, java.util.Optional<java.nio.file.Path>> copies) {
         Map<Node, StagedRecord> byIri = new HashMap<>();
         Map<Node, Node> captureDay = new HashMap<>();
         Map<Node, java.time.Instant> captureTime = new HashMap<>();
@@ -38,22 +46,31 @@ public final class StagedRecords {
                 captureDay.put(q.getSubject(), NodeFactory.createLiteralDT(when.substring(0, 10), XSDDatatype.XSDdate));
             }
         });
-        dsg.find(Node.ANY, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> {
-            if (q.getGraph().equals(Tm.CAPTURES_GRAPH) || Quad.isDefaultGraph(q.getGraph())) {
-                return;
-            }
-            StagedRecord r = byIri.computeIfAbsent(q.getSubject(), StagedRecord::new);
-            r.graph(q.getGraph());
-            if (q.getPredicate().equals(RDF.type.asNode())) {
-                r.type(q.getObject());
+        List<Node> graphs = new ArrayList<>();
+        dsg.find(Tm.CAPTURES_GRAPH, Node.ANY, RDF.type.asNode(), Tm.Capture).forEachRemaining(q -> graphs.add(q.getSubject()));
+        Map<Node, Node> predicates = new HashMap<>();
+        for (Node g : graphs) {
+            java.util.Optional<java.nio.file.Path> copy = copies.apply(g.getURI());
+            if (copy.isPresent()) {
+                org.apache.jena.riot.RDFParser.source(copy.get()).lang(org.apache.jena.riot.Lang.RDFTHRIFT)
+                        .parse(new org.apache.jena.riot.system.StreamRDFBase() {
+                            @Override
+                            public void triple(org.apache.jena.graph.Triple t) {
+                                // one predicate node per property, as the dataset's node cache would give
+                                Node p = predicates.computeIfAbsent(t.getPredicate(), x -> x);
+                                accept(byIri, g, t.getSubject(), p, t.getObject());
+                            }
+                        });
             } else {
-                r.add(q.getPredicate(), q.getObject());
+                dsg.find(g, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q ->
+                        accept(byIri, g, q.getSubject(), q.getPredicate(), q.getObject()));
             }
-        });
+        }
         List<StagedRecord> all = new ArrayList<>(byIri.values());
         all.removeIf(r -> r.type() == null);
         for (StagedRecord r : all) {
             r.trim();
+            r.sort();
             Node day = captureDay.get(r.graph());
             if (r.node(Tm.evidenceDate) == null && day != null) {
                 r.add(Tm.evidenceDate, day);
@@ -62,6 +79,16 @@ public final class StagedRecords {
         Superseded.apply(all, r -> captureTime.get(r.graph()));
         all.sort(Comparator.comparing(r -> r.iri().getURI()));
         return all;
+    }
+
+    private static void accept(Map<Node, StagedRecord> byIri, Node g, Node s, Node p, Node o) {
+        StagedRecord r = byIri.computeIfAbsent(s, StagedRecord::new);
+        r.graph(g);
+        if (p.equals(RDF.type.asNode())) {
+            r.type(o);
+        } else {
+            r.add(p, o);
+        }
     }
 
     /** An ISO date-time as an instant, or null. */
