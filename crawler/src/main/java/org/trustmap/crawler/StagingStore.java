@@ -275,7 +275,9 @@ public final class StagingStore implements AutoCloseable {
         if (recordsDir != null) {
             for (String name : drop) {
                 try {
-                    Files.deleteIfExists(recordsFile(name));
+                    Path copy = recordsFile(name);
+                    Files.deleteIfExists(copy);
+                    Files.deleteIfExists(copy.resolveSibling(copy.getFileName() + ".part")); // left by a kill
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot remove the records copy of " + name, e);
                 }
