@@ -349,34 +349,34 @@ public final class GraphLoader {
         for (String type : FACT_TYPES.stream().sorted().toList()) {
             List<String> keys = gone.containsKey(type) ? gone.get(type)
                     : stale("MATCH ()-[r:" + checkedType(type) + "]->() WHERE r.h IS NOT NULL OR r.stamp IS NOT NULL"
-                    + " RETURN r.key AS k", new KeyDigests());
+                    + " RETURN r.key AS k");
             n += write("UNWIND $rows AS k MATCH ()-[r:" + type + " {key: k}]->() USING INDEX r:" + type + "(key)"
                     + " DELETE r RETURN count(*) AS n", keys);
         }
         for (NodeKind kind : NODE_KINDS) {
             List<String> keys = gone.containsKey(kind.label()) ? gone.get(kind.label())
                     : stale("MATCH (x:" + kind.label() + ") WHERE x.h IS NOT NULL OR x.stamp IS NOT NULL"
-                    + " RETURN x." + kind.keyProperty() + " AS k", new KeyDigests());
+                    + " RETURN x." + kind.keyProperty() + " AS k");
             n += write("UNWIND $rows AS k MATCH (x:" + kind.label() + " {" + kind.keyProperty() + ": k})"
                     + " DETACH DELETE x RETURN count(*) AS n", keys);
         }
         return n;
     }
 
-    private List<String> stale(String cypher, KeyDigests stated) {
-        List<String> gone = new ArrayList<>();
+    /** Every stored key of a label or type this load states nothing of ({@code k} column). */
+    private List<String> stale(String cypher) {
         try (Session s = session()) {
-            s.executeRead(tx -> {
+            // a fresh list per attempt: the driver retries this read when the server goes away
+            return s.executeRead(tx -> {
+                List<String> gone = new ArrayList<>();
                 tx.run(cypher).forEachRemaining(r -> {
-                    String k = r.get("k").isNull() ? null : r.get("k").asString();
-                    if (k != null && !stated.contains(k)) {
-                        gone.add(k);
+                    if (!r.get("k").isNull()) {
+                        gone.add(r.get("k").asString());
                     }
                 });
-                return null;
+                return gone;
             });
         }
-        return gone;
     }
 
     private long write(String cypher, List<?> rows) {
@@ -408,7 +408,7 @@ public final class GraphLoader {
         return rows.parallelStream().map(r -> {
             Map<String, Object> m = new HashMap<>(r);
             m.remove("nodeProps");
-            m.put("h", stamp(m));
+            m.put("h", digestOf(m));
             if (r.containsKey("nodeProps")) {
                 m.put("nodeProps", r.get("nodeProps"));
             }
@@ -541,11 +541,6 @@ public final class GraphLoader {
 
     /** A digest of the parts (map keys sorted, lists in order): equal content gives an equal digest. */
     static String digestOf(Object... parts) {
-        return stamp(parts);
-    }
-
-    /** A digest of the parts (map keys sorted), so equal content gives an equal digest. */
-    private static String stamp(Object... parts) {
         MessageDigest md = sha1();
         for (Object part : parts) {
             digest(md, part);

@@ -43,6 +43,7 @@ public final class GraphSnapshot {
 
     /** What the products reach, read level by level (see the class comment). */
     public static GraphSnapshot read(Session session) {
+        // a new snapshot per attempt: the driver retries this transaction when the server goes away mid-read
         return session.executeRead(tx -> {
             GraphSnapshot s = new GraphSnapshot();
             products(tx, s);
@@ -114,20 +115,9 @@ public final class GraphSnapshot {
         // a new snapshot per attempt: the driver retries this transaction when the server goes away mid-read
         return session.executeRead(tx -> {
             GraphSnapshot s = new GraphSnapshot();
-            tx.run("MATCH (p:Product) RETURN p.id AS id, coalesce(p.name, p.id) AS name").forEachRemaining(
-                    r -> s.productNames.put(r.get("id").asString(), r.get("name").asString()));
-            tx.run("MATCH (:Operator)-[:DEPLOYS]->(p:Product) RETURN DISTINCT p.id AS id").forEachRemaining(
-                    r -> s.deployed.add(r.get("id").asString()));
+            products(tx, s);
             tx.run("MATCH (o:Organization) RETURN o.id AS id, coalesce(o.name, o.id) AS name").forEachRemaining(
                     r -> s.orgNames.put(r.get("id").asString(), r.get("name").asString()));
-            tx.run("""
-                    MATCH (p:Product)-[r:MADE_BY|SENDS_DATA_TO|ADMINISTERED_BY]->(o:Organization)
-                    RETURN p.id AS from, type(r) AS type, o.id AS to, properties(r) AS props
-                    ORDER BY from, type, to, r.key""").forEachRemaining(r -> add(s.routesFrom, fact(r), true));
-            tx.run("""
-                    MATCH (p:Product)-[r:CONTAINS]->(c:Product)
-                    RETURN p.id AS from, type(r) AS type, c.id AS to, properties(r) AS props
-                    ORDER BY from, to, r.key""").forEachRemaining(r -> add(s.componentsOf, fact(r), true));
             tx.run("""
                     MATCH (a:Organization)-[r:CONTROLLED_BY]->(b:Organization)
                     RETURN a.id AS from, type(r) AS type, b.id AS to, properties(r) AS props

@@ -58,7 +58,7 @@ public final class StagedRecord {
     /**
      * Puts the values in one order whatever order they were read in: by property IRI, then value (lexical form,
      * datatype, language), so that a record's first value of a property does not depend on where the staging store
-     * happened to keep it.
+     * happened to keep it; repeated values count once and the array is cut to size.
      */
     void sort() {
         int n = size / 2;

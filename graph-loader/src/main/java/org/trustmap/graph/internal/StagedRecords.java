@@ -23,13 +23,9 @@ public final class StagedRecords {
     private StagedRecords() {
     }
 
-    public static List<StagedRecord> read(DatasetGraph dsg) {
-        return read(dsg, graph -> java.util.Optional.empty());
-    }
-
     /**
-     * As {@link #read(DatasetGraph)}, reading a capture graph from its sequential copy ({@code copies}, RDF Thrift,
-     * see the staging store) where there is one, from the dataset where not: the records are the same.
+     * Every staged record; a capture graph is read from its sequential copy ({@code copies}, RDF Thrift, see the
+     * staging store) where it has one, from the dataset where not: the records are the same.
      */
     public static List<StagedRecord> read(DatasetGraph dsg,
                                           java.util.function.Function<String, java.util.Optional<java.nio.file.Path>> copies) {
@@ -69,7 +65,6 @@ public final class StagedRecords {
         List<StagedRecord> all = new ArrayList<>(byIri.values());
         all.removeIf(r -> r.type() == null);
         for (StagedRecord r : all) {
-            r.trim();
             r.sort();
             Node day = captureDay.get(r.graph());
             if (r.node(Tm.evidenceDate) == null && day != null) {
