@@ -7,6 +7,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
@@ -25,22 +29,62 @@ import org.apache.jena.tdb2.store.NodeIdInline;
  * blank nodes gets no copy, and is read from TDB2.
  */
 final class RecordsCopy {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RecordsCopy.class);
+    /** Triples per hand-off to the writing thread. */
+    private static final int BATCH = 2_048;
+    /** The end of the triples, for the writing thread. */
+    private static final List<Triple> END = List.of();
+
     private final Path temp;
     private final OutputStream out;
     private final StreamRDF writer;
-    private boolean usable = true;
+    /** Batches on their way to the thread that encodes and writes them (a few thousand triples at most). */
+    private final BlockingQueue<List<Triple>> queue = new ArrayBlockingQueue<>(8);
+    private final Thread thread;
+    private List<Triple> batch = new ArrayList<>(BATCH);
+    private volatile boolean usable = true;
+    /** What went wrong writing the copy, if anything: the copy is then dropped, the graph is not affected. */
+    private volatile Throwable failure;
 
     private RecordsCopy(Path temp) throws IOException {
         this.temp = temp;
         this.out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16);
         this.writer = StreamRDFWriter.getWriterStream(out, RDFFormat.RDF_THRIFT);
         writer.start();
+        // encoding the copy runs beside the staging transaction, on the other core
+        this.thread = new Thread(this::write, "stage-copy " + temp.getFileName());
+        thread.setDaemon(true);
+        thread.start();
     }
 
     static RecordsCopy open(Path file) throws IOException {
         Files.createDirectories(file.getParent());
         Files.deleteIfExists(file);
         return new RecordsCopy(file.resolveSibling(file.getFileName() + ".part"));
+    }
+
+    /** The writing thread: encodes every batch until the end; after a failure it only drains the queue. */
+    private void write() {
+        try {
+            while (true) {
+                List<Triple> triples = queue.take();
+                if (triples == END) {
+                    return;
+                }
+                if (failure != null || !usable) {
+                    continue;
+                }
+                try {
+                    for (Triple t : triples) {
+                        writer.triple(Triple.create(t.getSubject(), t.getPredicate(), asStored(t.getObject())));
+                    }
+                } catch (RuntimeException e) {
+                    failure = e;
+                }
+            }
+        } catch (InterruptedException e) {
+            failure = e;
+        }
     }
 
     void add(Triple t) {
@@ -51,7 +95,21 @@ final class RecordsCopy {
             usable = false;
             return;
         }
-        writer.triple(Triple.create(t.getSubject(), t.getPredicate(), asStored(t.getObject())));
+        batch.add(t);
+        if (batch.size() >= BATCH) {
+            hand(batch);
+            batch = new ArrayList<>(BATCH);
+        }
+    }
+
+    private void hand(List<Triple> triples) {
+        try {
+            queue.put(triples);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            usable = false;
+            throw new IllegalStateException("interrupted while writing the records copy " + temp, e);
+        }
     }
 
     /** Triples were taken out of the graph again: this copy would not match it. */
@@ -59,10 +117,29 @@ final class RecordsCopy {
         usable = false;
     }
 
-    /** The graph is committed: the copy takes its name (or is dropped if it does not match the graph). */
+    /**
+     * The graph is committed: the copy takes its name (or is dropped if it does not match the graph, or could not be
+     * written: the graph is then read from TDB2).
+     */
     void finish(Path file) throws IOException {
-        writer.finish();
-        out.close();
+        if (!batch.isEmpty()) {
+            hand(batch);
+            batch = new ArrayList<>(0);
+        }
+        hand(END);
+        join();
+        if (failure != null) {
+            LOG.warn("stage: the records copy {} could not be written ({}); resolve reads this graph from TDB2",
+                    temp, failure.toString());
+            usable = false;
+        }
+        try {
+            if (usable) {
+                writer.finish();
+            }
+        } finally {
+            out.close();
+        }
         if (usable) {
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } else {
@@ -72,11 +149,24 @@ final class RecordsCopy {
 
     /** The staging failed: no copy. */
     void discard() {
+        usable = false; // the writing thread skips what is still queued
+        batch = new ArrayList<>(0);
+        hand(END);
+        join();
         try {
             out.close();
             Files.deleteIfExists(temp);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot remove " + temp, e);
+        }
+    }
+
+    private void join() {
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            usable = false;
         }
     }
 

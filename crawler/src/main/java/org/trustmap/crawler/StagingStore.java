@@ -54,6 +54,11 @@ public final class StagingStore implements AutoCloseable {
     private final Set<Node> classPaths;
     private final int chunkTriples;
     private final String stagingKey;
+    /**
+     * Whether the parser runs on a thread of its own ({@link ParseAhead}) while this one checks and writes; the
+     * graph and the refused records are the same either way (tests compare both).
+     */
+    private boolean parseAhead = true;
     /** Where the sequential copies of staged graphs go ({@link RecordsCopy}); null for in-memory stores. */
     private Path recordsDir;
 
@@ -150,6 +155,12 @@ public final class StagingStore implements AutoCloseable {
         return Set.copyOf(paths);
     }
 
+    /** Parses on the staging transaction's thread instead of a thread of its own (tests). */
+    StagingStore parsingOnOneThread() {
+        this.parseAhead = false;
+        return this;
+    }
+
     public DatasetGraph dataset() {
         return dsg;
     }
@@ -207,10 +218,18 @@ public final class StagingStore implements AutoCloseable {
             dsg.deleteAny(Tm.CAPTURES_GRAPH, g, Node.ANY, Node.ANY);
             ChunkValidator chunks = new ChunkValidator(dsg.getGraph(g), g, shapes, classPaths, RECORD_TYPES,
                     chunkTriples, context).copyingTo(copy);
-            RecordSink sink = new RecordSink(chunks, capture);
-            parser.parse(body, context, sink);
+            long records;
+            if (parseAhead) {
+                ParseAhead ahead = ParseAhead.start(parser, body, capture);
+                ahead.drainTo(chunks, errors);
+                records = ahead.records();
+            } else {
+                RecordSink sink = new RecordSink(chunks, capture);
+                parser.parse(body, context, sink);
+                records = sink.records();
+            }
             chunks.finish();
-            StageResult result = new StageResult(capture, capture.graphName(), sink.records() - chunks.removed(),
+            StageResult result = new StageResult(capture, capture.graphName(), records - chunks.removed(),
                     errors.problems(), false);
             describe(g, capture);
             add(g, Tm.stagedBy, NodeFactory.createLiteralString(key(parser)));

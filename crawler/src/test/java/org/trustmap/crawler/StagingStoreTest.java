@@ -220,6 +220,88 @@ class StagingStoreTest {
         }
     }
 
+    @ParameterizedTest(name = "chunks of {0} triples")
+    @ValueSource(ints = {7, 1_000_000})
+    void parsingAheadOnItsOwnThreadStagesTheSameGraphRefusalsAndCopy(int chunkTriples, @TempDir Path dir)
+            throws IOException {
+        // many hand-off batches: the inventory's parser and shape refusals, then organizations with a bad LEI
+        StringBuilder csv = new StringBuilder(inventory());
+        for (int line = 42; line <= 3_000; line++) {
+            csv.append("Operator ").append(line % 5).append(",energy,Product ").append(line).append(",Acme Corp,M")
+                    .append(line).append(",,,,").append(line % 97 == 0 ? "-1" : "2").append('\n');
+        }
+        Capture inventory = capture("inventory", "file:///constructed/inventory.csv");
+        Capture orgs = capture("constructed", "file:///constructed/orgs.txt");
+        java.util.List<Object> seen = new java.util.ArrayList<>();
+        for (boolean ahead : new boolean[] {true, false}) {
+            try (StagingStore store = StagingStore.open(dir.resolve("tdb2-" + ahead), SHAPES, chunkTriples)) {
+                if (!ahead) {
+                    store.parsingOnOneThread();
+                }
+                StageResult a = store.stage(inventory, new InventoryParser(),
+                        new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)),
+                        ErrorPolicy.collecting());
+                StageResult b = store.stage(orgs, organizations(5_000, 4_321, false), InputStream.nullInputStream(),
+                        ErrorPolicy.collecting());
+                Set<String> quads = store.read(dsg -> {
+                    Set<String> all = new TreeSet<>();
+                    dsg.find().forEachRemaining(q -> all.add(q.toString()));
+                    return all;
+                });
+                byte[] copyA = java.nio.file.Files.readAllBytes(store.recordsCopy(orgs.graphName()).orElseThrow());
+                seen.add(java.util.List.of(a.records(), a.problems(), b.records(), b.problems(), quads,
+                        java.util.HexFormat.of().formatHex(copyA)));
+            }
+        }
+        assertThat(seen.get(0)).isEqualTo(seen.get(1));
+        // the refusals arrive in document order, the parser's and the shapes' interleaved as on one thread
+        @SuppressWarnings("unchecked")
+        java.util.List<ParseProblem> problems = (java.util.List<ParseProblem>) ((java.util.List<Object>) seen.get(0)).get(1);
+        assertThat(problems).hasSizeGreaterThan(30).extracting(ParseProblem::location).contains("line 7", "line 97");
+        assertThat(((java.util.List<?>) seen.get(0)).get(2)).isEqualTo(4_999L);
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(60)
+    void whenStagingFailsTheParserThreadIsStoppedAndTheOldGraphKept(@TempDir Path dir) throws IOException {
+        try (StagingStore store = StagingStore.open(dir.resolve("tdb2"), SHAPES)) {
+            Capture capture = capture("constructed", "file:///constructed/orgs.txt");
+            store.stage(capture, organizations(5, -1, false), InputStream.nullInputStream(), ErrorPolicy.collecting());
+            // a parser that fails at record 1,000, many hand-off batches after its first records
+            SourceParser failing = (body, context, sink) -> {
+                for (int i = 1; ; i++) {
+                    Node o = sink.record(Tm.Organization, "org/" + i, "record " + i, null, null);
+                    if (i == 1_000) {
+                        throw new IllegalStateException("constructed parser failure at record 1000");
+                    }
+                }
+            };
+            assertThatThrownBy(() -> store.stage(capture, failing, InputStream.nullInputStream(),
+                    ErrorPolicy.collecting())).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("record 1000");
+            assertThat(names(store.dataset(), capture)).hasSize(5);
+
+            // the staging side fails while the parser would go on forever: the parser is stopped
+            SourceParser forever = (body, context, sink) -> {
+                for (int i = 1; ; i++) {
+                    sink.record(Tm.Organization, "org/" + i, "record " + i, null, null);
+                }
+            };
+            ParseAhead ahead = ParseAhead.start(forever, InputStream.nullInputStream(), capture);
+            long[] taken = {0};
+            assertThatThrownBy(() -> ahead.drainTo(new org.apache.jena.riot.system.StreamRDFBase() {
+                @Override
+                public void quad(org.apache.jena.sparql.core.Quad q) {
+                    if (++taken[0] == 50_000) {
+                        throw new IllegalStateException("constructed staging failure");
+                    }
+                }
+            }, ErrorPolicy.collecting())).hasMessage("constructed staging failure");
+            assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith("stage-parse")
+                    && t.isAlive());
+        }
+    }
+
     /** Organizations {@code Org 1..n}; record {@code bad} carries a malformed LEI; optionally fails at the end. */
     private static SourceParser organizations(int n, int bad, boolean failAtEnd) {
         return (body, context, sink) -> {
