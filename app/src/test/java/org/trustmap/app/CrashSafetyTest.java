@@ -94,7 +94,8 @@ class CrashSafetyTest {
         String[] args = RefreshJobTest.demoArgs("refresh", home);
         // the demo's load is small: make its first load take the importer path
         java.util.Map<String, String> env = java.util.Map.of("TRUSTMAP_LOAD_IMPORTMINROWS", "0");
-        // (marker, delay): while the CSV files are written or the importer runs, at the store swap, in the Bolt check
+        // (marker, delay): while the CSV files are written or the importer runs, at the store swap, in the schema and
+        // count check after it
         List<String[]> points = List.of(new String[] {"step load: started", "200"},
                 new String[] {"stopping the embedded database", "0"}, new String[] {"the imported store is open", "300"});
         List<String> attempts = new ArrayList<>();
