@@ -13,8 +13,8 @@ import org.neo4j.driver.Session;
 
 /**
  * A hash of the whole graph: every node's labels and properties and every relationship's type, properties and end
- * keys, sorted. Run bookkeeping ((:Run) nodes, runId and stamp properties) is left out: it differs between runs by
- * design.
+ * keys, sorted. Run bookkeeping ((:Run) nodes, the loader's (:LoadState) node, runId and stamp properties) is left
+ * out: it differs between runs by design.
  */
 final class GraphFingerprint {
     private GraphFingerprint() {
@@ -44,7 +44,7 @@ final class GraphFingerprint {
     /** The fingerprint's lines without nodes of {@code label} and {@code Run} and their relationships. */
     static List<String> lines(Session s, String label) {
         List<String> lines = new ArrayList<>();
-        String without = "NOT n:Run AND NOT n:" + label;
+        String without = "NOT n:Run AND NOT n:LoadState AND NOT n:" + label;
         {
             s.run("MATCH (n) WHERE " + without + " RETURN labels(n) AS l, properties(n) AS p").forEachRemaining(r ->
                     lines.add("N " + r.get("l").asList() + " " + clean(r.get("p").asMap())));

@@ -1,6 +1,9 @@
 package org.trustmap.graph;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -14,6 +17,7 @@ import java.util.Set;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
+import org.trustmap.graph.internal.DigestFile;
 import org.trustmap.graph.internal.KeyDigests;
 import org.trustmap.graph.internal.StoredDigests;
 import org.trustmap.graph.ResolvedGraph.BasedIn;
@@ -33,6 +37,12 @@ import org.trustmap.graph.ResolvedGraph.Provenance;
  * denser end's relationships) and created when missing. Facts and nodes a source no longer states are retired by
  * comparing the stored keys with this load's keys. A load repeated or resumed after a crash therefore leaves exactly
  * the graph a load into an empty database gives.
+ *
+ * <p>With a digest file ({@link #GraphLoader(Driver, String, Path)}) the stored keys and digests are read from the
+ * file the previous load left ({@link DigestFile}) instead of from Neo4j, when the graph still carries that load's
+ * stamp on its {@code (:LoadState)} node and Neo4j's counts per label and type are still the file's. The stamp is
+ * removed before the first write and set again, after the new file is in place, at the end of a load that left the
+ * graph holding exactly its rows; a load killed in between leaves no stamp, and the next one reads from Neo4j.
  */
 public final class GraphLoader {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(GraphLoader.class);
@@ -129,14 +139,32 @@ public final class GraphLoader {
     private static final List<NodeKind> NODE_KINDS = List.of(ORGANIZATION, PRODUCT, JURISDICTION, OPERATOR, EXCEPTION,
             FLAG);
 
+    /** The node that carries the stamp of the load whose digest file is valid. */
+    static final String STATE_LABEL = "LoadState";
+
     private final Driver driver;
     private final String database;
+    private final Path digestFile;
+    /** The digest file this load trusts; null when it reads the stored digests from Neo4j. */
+    private DigestFile trusted;
+    private boolean readFromFile;
     /** Time spent reading stored digests in the current load (for its log line). */
     private long readNanos;
 
     public GraphLoader(Driver driver, String database) {
+        this(driver, database, null);
+    }
+
+    /** A loader that keeps what each load left in {@code digestFile} and reads it back at the next load. */
+    public GraphLoader(Driver driver, String database, Path digestFile) {
         this.driver = driver;
         this.database = database;
+        this.digestFile = digestFile;
+    }
+
+    /** Whether the last load read the stored digests of at least one label or type from the digest file. */
+    public boolean readDigestsFromFile() {
+        return readFromFile;
     }
 
     /**
@@ -239,6 +267,9 @@ public final class GraphLoader {
         long t0 = System.nanoTime();
         readNanos = 0;
         createSchema();
+        trusted = trustedDigestFile();
+        readFromFile = false;
+        clearStamp();
         Map<String, List<String>> gone = new LinkedHashMap<>();
         long written = 0;
         for (NodeKind kind : NODE_KINDS) {
@@ -251,9 +282,12 @@ public final class GraphLoader {
         }
         long t1 = System.nanoTime();
         long retired = retire(gone);
-        LOG.info("load: {} rows written, {} retired (stamp {}); {} s reading stored digests, {} s writing, {} s retiring",
-                written, retired, rows.stamp(), Resolver.seconds(readNanos),
-                Resolver.seconds(t1 - t0 - readNanos), Resolver.seconds(System.nanoTime() - t1));
+        trusted = null;
+        LOG.info("load: {} rows written, {} retired (stamp {}); {} s reading stored digests (from {}), {} s writing,"
+                        + " {} s retiring", written, retired, rows.stamp(), Resolver.seconds(readNanos),
+                readFromFile ? "the digest file" : "Neo4j", Resolver.seconds(t1 - t0 - readNanos),
+                Resolver.seconds(System.nanoTime() - t1));
+        saveDigests(rows);
         return new LoadResult(rows.stamp(), rows.nodes().get("Organization").size(), rows.nodes().get("Product").size(),
                 rows.facts(), retired, written);
     }
@@ -299,12 +333,125 @@ public final class GraphLoader {
         }
         LOG.info("load: the imported store holds the load's {} nodes and {} relationships by Neo4j's counts; schema"
                 + " created in {} s", nodes, rels, Resolver.seconds(System.nanoTime() - t0));
+        saveDigests(rows);
         return new LoadResult(rows.stamp(), rows.nodes().get("Organization").size(),
                 rows.nodes().get("Product").size(), rows.facts(), 0, 0);
     }
 
     private static long count(Session s, String cypher) {
         return s.executeRead(tx -> tx.run(cypher).single().get("n").asLong());
+    }
+
+    /** Neo4j's count of every label and type the loader owns (from its count store: no item is read). */
+    private Map<String, Long> ownedCounts() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        try (Session s = session()) {
+            for (NodeKind kind : NODE_KINDS) {
+                counts.put(kind.label(), count(s, "MATCH (n:" + kind.label() + ") RETURN count(n) AS n"));
+            }
+            for (String type : FACT_TYPES.stream().sorted().toList()) {
+                counts.put(type, count(s, "MATCH ()-[r:" + type + "]->() RETURN count(r) AS n"));
+            }
+        }
+        return counts;
+    }
+
+    /**
+     * The digest file, if the graph carries the stamp it names and still holds as many items of every label and
+     * type as it did when the file was written; else null (and the reason logged).
+     */
+    private DigestFile trustedDigestFile() {
+        if (digestFile == null || !Files.exists(digestFile)) {
+            return null;
+        }
+        DigestFile file;
+        try {
+            file = DigestFile.open(digestFile);
+        } catch (IOException e) {
+            LOG.warn("load: {}; reading the stored digests from Neo4j", e.getMessage());
+            return null;
+        }
+        String stamp;
+        try (Session s = session()) {
+            stamp = s.executeRead(tx -> tx.run("MATCH (s:" + STATE_LABEL + " {id: 'graph-loader'}) RETURN s.stamp AS s")
+                    .list(r -> r.get("s").isNull() ? null : r.get("s").asString()))
+                    .stream().findFirst().orElse(null);
+        }
+        if (!file.stamp().equals(stamp)) {
+            LOG.info("load: the digest file {} is of load {}, the graph carries {}; reading the stored digests from"
+                    + " Neo4j", digestFile, file.stamp(), stamp == null ? "no finished load's stamp" : stamp);
+            return null;
+        }
+        Map<String, Long> counts = ownedCounts();
+        List<String> differences = new ArrayList<>();
+        counts.forEach((name, n) -> {
+            DigestFile.Section section = file.sections().get(name);
+            long expected = section == null ? 0 : section.count();
+            if (n != expected) {
+                differences.add(name + " " + n + " (file: " + expected + ")");
+            }
+        });
+        if (!differences.isEmpty()) {
+            LOG.info("load: the graph changed since the load that wrote {} ({}); reading the stored digests from Neo4j",
+                    digestFile, String.join(", ", differences));
+            return null;
+        }
+        return file;
+    }
+
+    /**
+     * Removes the finished load's stamp before this load writes anything: a digest file no longer describes the
+     * graph. Loaders without a digest file remove it too, so a file is never trusted after another load.
+     */
+    private void clearStamp() {
+        try (Session s = session()) {
+            s.executeWriteWithoutResult(tx -> tx.run("MATCH (s:" + STATE_LABEL + ") DELETE s").consume());
+        }
+    }
+
+    /**
+     * After a load: when Neo4j holds exactly the load's rows of every owned label and type (by its counts), writes
+     * them to the digest file and then stamps the graph with the load's stamp; otherwise removes the file.
+     */
+    private void saveDigests(LoadRows rows) {
+        if (digestFile == null) {
+            return;
+        }
+        long t0 = System.nanoTime();
+        Map<String, List<Map<String, Object>>> sections = new LinkedHashMap<>();
+        for (NodeKind kind : NODE_KINDS) {
+            sections.put(kind.label(), rows.nodes().getOrDefault(kind.label(), List.of()));
+        }
+        for (String type : FACT_TYPES.stream().sorted().toList()) {
+            sections.put(type, rows.relationships().getOrDefault(type, List.of()));
+        }
+        Map<String, Long> counts = ownedCounts();
+        List<String> differences = new ArrayList<>();
+        sections.forEach((name, list) -> {
+            if (counts.get(name) != list.size()) {
+                differences.add(name + " " + counts.get(name) + " of " + list.size());
+            }
+        });
+        try {
+            if (!differences.isEmpty()) {
+                Files.deleteIfExists(digestFile);
+                LOG.info("load: the graph holds items besides this load's rows ({}); no digest file kept, the next"
+                        + " load reads the stored digests from Neo4j", String.join(", ", differences));
+                return;
+            }
+            DigestFile.write(digestFile, rows.stamp(), sections, counts,
+                    (name, r) -> String.valueOf(FACT_TYPES.contains(name) || !r.containsKey("id") ? r.get("key")
+                            : r.get("id")));
+        } catch (IOException e) {
+            LOG.warn("load: the digest file {} could not be written ({}); the next load reads the stored digests from"
+                    + " Neo4j", digestFile, e.toString());
+            return;
+        }
+        try (Session s = session()) {
+            s.executeWriteWithoutResult(tx -> tx.run("MERGE (s:" + STATE_LABEL + " {id: 'graph-loader'})"
+                    + " SET s.stamp = $stamp", Map.of("stamp", rows.stamp())).consume());
+        }
+        LOG.info("load: digest file {} written in {} s", digestFile, Resolver.seconds(System.nanoTime() - t0));
     }
 
     private static String checkedLabel(String label) {
@@ -333,8 +480,8 @@ public final class GraphLoader {
         String keyField = rows.get(0).containsKey("id") ? "id" : "key";
         rows.forEach(r -> stated.add(String.valueOf(r.get(keyField))));
         // only what is missing or changed travels to the database
-        Stored stored = stored("MATCH (x:" + kind.label() + ") RETURN x." + kind.keyProperty() + " AS k, x.h AS h,"
-                + " x.h IS NOT NULL OR x.stamp IS NOT NULL AS owned", stated);
+        Stored stored = stored(kind.label(), "MATCH (x:" + kind.label() + ") RETURN x." + kind.keyProperty() + " AS k,"
+                + " x.h AS h, x.h IS NOT NULL OR x.stamp IS NOT NULL AS owned", stated);
         gone.put(kind.label(), stored.gone());
         List<Map<String, Object>> send = rows.stream()
                 .filter(r -> stored.digests().status(String.valueOf(r.get(keyField)), (String) r.get("h"))
@@ -347,9 +494,31 @@ public final class GraphLoader {
     private record Stored(StoredDigests digests, List<String> gone) {
     }
 
-    /** Reads {@code k}, {@code h}, {@code owned} columns: digests of every stored item, keys of owned unstated ones. */
-    private Stored stored(String cypher, KeyDigests stated) {
+    /**
+     * Reads {@code k}, {@code h}, {@code owned} columns: digests of every stored item, keys of owned unstated ones;
+     * from the trusted digest file's {@code section} when there is one (everything in it is the loader's).
+     */
+    private Stored stored(String section, String cypher, KeyDigests stated) {
         long t0 = System.nanoTime();
+        if (trusted != null && trusted.sections().containsKey(section)) {
+            try {
+                StoredDigests d = new StoredDigests();
+                List<String> gone = new ArrayList<>();
+                trusted.read(section, (k, h) -> {
+                    d.putDigest(k, h);
+                    if (!stated.contains(k)) {
+                        gone.add(k);
+                    }
+                });
+                readFromFile = true;
+                return new Stored(d, gone);
+            } catch (IOException e) {
+                LOG.warn("load: {}; reading {} from Neo4j instead", e.getMessage(), section);
+            } finally {
+                readNanos += System.nanoTime() - t0;
+            }
+        }
+        t0 = System.nanoTime();
         try (Session s = session()) {
             // a fresh table per attempt: the driver retries this read when the server goes away
             return s.executeRead(tx -> {
@@ -375,7 +544,7 @@ public final class GraphLoader {
         }
         KeyDigests stated = new KeyDigests();
         rows.forEach(r -> stated.add((String) r.get("key")));
-        Stored stored = stored("MATCH ()-[r:" + kind.type() + "]->() RETURN r.key AS k, r.h AS h,"
+        Stored stored = stored(kind.type(), "MATCH ()-[r:" + kind.type() + "]->() RETURN r.key AS k, r.h AS h,"
                 + " r.h IS NOT NULL OR r.stamp IS NOT NULL AS owned", stated);
         gone.put(kind.type(), stored.gone());
         if (stored.digests().size() == 0) {

@@ -77,7 +77,7 @@ class ReloadIncrementalTest {
                 .noneMatch(l -> l.contains("stamp="));
     }
 
-    private static ResolvedGraph graph(boolean changed) {
+    static ResolvedGraph graph(boolean changed) {
         List<Org> orgs = new ArrayList<>(List.of(
                 org("org:a", changed ? "Org A renamed" : "Org A", "CN"),
                 org("org:b", "Org B", "US")));

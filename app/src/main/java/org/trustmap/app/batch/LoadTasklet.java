@@ -22,6 +22,8 @@ import org.trustmap.graph.ResolvedGraph;
  * row.
  */
 final class LoadTasklet extends RefreshTasklet {
+    /** What the last load left in the graph, read back by the next load ({@link LoadProperties#digestFile}). */
+    static final String DIGEST_FILE = "load-digests.bin";
     private final LoadProperties settings;
 
     LoadTasklet(Workspace workspace, LoadProperties settings) {
@@ -45,7 +47,8 @@ final class LoadTasklet extends RefreshTasklet {
             imported = bulkImport(rows, runDir.resolve("import"));
             neo4j = workspace.neo4j();
         }
-        GraphLoader loader = new GraphLoader(neo4j.driver(), neo4j.database());
+        GraphLoader loader = new GraphLoader(neo4j.driver(), neo4j.database(),
+                settings.keepsDigestFile() ? workspace.home().resolve(DIGEST_FILE) : null);
         LoadResult result = imported > 0 ? loader.loadImported(rows) : loader.load(rows);
         if (imported > 0) {
             RunFiles.write(runDir.resolve("import.json"), java.util.Map.of("imported", imported));

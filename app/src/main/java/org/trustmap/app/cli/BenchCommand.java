@@ -78,7 +78,7 @@ public class BenchCommand implements Callable<Integer> {
     @Option(names = "--first-load", defaultValue = "bolt", paramLabel = "PATH",
             description = "bolt: the first refresh loads through Bolt (the Bolt load's figures); importer: it takes the"
                     + " production path for a large first load into an empty embedded database, the bulk importer then"
-                    + " the Bolt check (trustmap.load.import-first-load) (default: ${DEFAULT-VALUE}).")
+                    + " the schema and count check (trustmap.load.import-first-load) (default: ${DEFAULT-VALUE}).")
     FirstLoad firstLoad;
 
     /** How the incremental run's changed records arrive. */

@@ -31,6 +31,19 @@ public final class StoredDigests {
         insert(slotDigest(key), h == null ? EMPTY : valueDigest(h));
     }
 
+    /** Adds a stored key with the {@link #contentDigest} of its {@code h}, as kept in a {@link DigestFile}. */
+    public void putDigest(String key, long contentDigest) {
+        if ((size + 1) * 2 > keys.length) {
+            grow();
+        }
+        insert(slotDigest(key), contentDigest);
+    }
+
+    /** The 64-bit digest this table keeps of a content digest {@code h} (0, never equal, for none). */
+    public static long contentDigest(String h) {
+        return h == null ? EMPTY : valueDigest(h);
+    }
+
     public Status status(String key, String h) {
         long k = slotDigest(key);
         int mask = keys.length - 1;

@@ -1,0 +1,221 @@
+package org.trustmap.graph.internal;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.zip.CRC32;
+import java.util.zip.CheckedInputStream;
+
+/**
+ * What the last load left in the graph, kept beside it so that the next load need not read every stored digest back:
+ * per node label and relationship type, every key with the 64-bit digest of its {@code h} ({@link StoredDigests}) and
+ * the item count Neo4j held after that load. The file is only a cache: the loader trusts it when the stamp it names
+ * is the one the graph carries and every count still matches, and reads from Neo4j otherwise.
+ *
+ * <p>Layout: the sections one after another (entries, then the CRC-32 of the section's bytes), then an index (format
+ * version, stamp, each section's name, count, offset and entries, then the index's CRC-32), then the index's offset
+ * as the last 8 bytes. It is written under a temporary name and renamed into place, so a reader sees a whole file or
+ * the previous one; a damaged section fails its CRC and only that section is read from Neo4j.
+ */
+public final class DigestFile {
+    private static final int VERSION = 1;
+    private static final int MAGIC = 0x544d4c44; // "TMLD"
+
+    /** One label's or type's part of the file. */
+    public record Section(String name, long count, long offset, int entries) {
+    }
+
+    private final Path file;
+    private final String stamp;
+    private final Map<String, Section> sections;
+
+    private DigestFile(Path file, String stamp, Map<String, Section> sections) {
+        this.file = file;
+        this.stamp = stamp;
+        this.sections = sections;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** The stamp of the load that wrote the file. */
+    public String stamp() {
+        return stamp;
+    }
+
+    public Map<String, Section> sections() {
+        return sections;
+    }
+
+    /**
+     * Writes {@code rows} (section name to rows, each section's item count in Neo4j in {@code counts}) under a
+     * temporary name, forces it to disk and renames it to {@code file}; {@code keyOf} gives a row's key in its section.
+     */
+    public static void write(Path file, String stamp, Map<String, List<Map<String, Object>>> rows,
+                             Map<String, Long> counts, BiFunction<String, Map<String, Object>, String> keyOf) throws IOException {
+        Path part = file.resolveSibling(file.getFileName() + ".part");
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Map<String, Section> index = new LinkedHashMap<>();
+        try (FileChannel channel = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            Counting counting = new Counting(new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16));
+            DataOutputStream out = new DataOutputStream(counting);
+            for (Map.Entry<String, List<Map<String, Object>>> e : rows.entrySet()) {
+                long offset = counting.position;
+                counting.crc.reset();
+                for (Map<String, Object> r : e.getValue()) {
+                    byte[] key = keyOf.apply(e.getKey(), r).getBytes(StandardCharsets.UTF_8);
+                    out.writeInt(key.length);
+                    out.write(key);
+                    out.writeLong(StoredDigests.contentDigest((String) r.get("h")));
+                }
+                out.writeLong(counting.crc.getValue());
+                index.put(e.getKey(), new Section(e.getKey(), counts.getOrDefault(e.getKey(), 0L), offset,
+                        e.getValue().size()));
+            }
+            long indexOffset = counting.position;
+            counting.crc.reset();
+            out.writeInt(MAGIC);
+            out.writeInt(VERSION);
+            out.writeUTF(stamp);
+            out.writeInt(index.size());
+            for (Section s : index.values()) {
+                out.writeUTF(s.name());
+                out.writeLong(s.count());
+                out.writeLong(s.offset());
+                out.writeInt(s.entries());
+            }
+            out.writeLong(counting.crc.getValue());
+            out.writeLong(indexOffset);
+            out.flush();
+            channel.force(true);
+        }
+        Files.move(part, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Reads the file's index; an absent, short or damaged file is reported as an {@link IOException}. */
+    public static DigestFile open(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            if (size < 8) {
+                throw new IOException(file + ": too short for a digest file (" + size + " bytes)");
+            }
+            ByteBuffer last = ByteBuffer.allocate(8);
+            channel.read(last, size - 8);
+            long indexOffset = last.flip().getLong();
+            if (indexOffset < 0 || indexOffset > size - 8) {
+                throw new IOException(file + ": index offset " + indexOffset + " outside the file");
+            }
+            CheckedInputStream checked = new CheckedInputStream(new BufferedInputStream(
+                    Channels.newInputStream(channel.position(indexOffset))), new CRC32());
+            DataInputStream in = new DataInputStream(checked);
+            try {
+                if (in.readInt() != MAGIC) {
+                    throw new IOException(file + ": not a digest file");
+                }
+                int version = in.readInt();
+                if (version != VERSION) {
+                    throw new IOException(file + ": digest file version " + version + ", this build reads " + VERSION);
+                }
+                String stamp = in.readUTF();
+                int n = in.readInt();
+                Map<String, Section> sections = new LinkedHashMap<>();
+                for (int i = 0; i < n; i++) {
+                    Section s = new Section(in.readUTF(), in.readLong(), in.readLong(), in.readInt());
+                    sections.put(s.name(), s);
+                }
+                long crc = checked.getChecksum().getValue();
+                if (in.readLong() != crc) {
+                    throw new IOException(file + ": the index fails its checksum");
+                }
+                return new DigestFile(file, stamp, sections);
+            } catch (EOFException e) {
+                throw new IOException(file + ": the index ends early", e);
+            }
+        }
+    }
+
+    /** A section's entries. */
+    public interface EntryConsumer {
+        void accept(String key, long contentDigest);
+    }
+
+    /**
+     * Streams one section's entries to {@code consumer}; throws when the section is absent, ends early or fails its
+     * checksum (the consumer may have seen some entries by then: the caller discards what it gathered).
+     */
+    public void read(String name, EntryConsumer consumer) throws IOException {
+        Section s = sections.get(name);
+        if (s == null) {
+            throw new IOException(file + ": no section " + name);
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            CheckedInputStream checked = new CheckedInputStream(new BufferedInputStream(
+                    Channels.newInputStream(channel.position(s.offset())), 1 << 16), new CRC32());
+            DataInputStream in = new DataInputStream(checked);
+            byte[] buffer = new byte[256];
+            try {
+                for (int i = 0; i < s.entries(); i++) {
+                    int length = in.readInt();
+                    if (length < 0 || length > 1 << 20) {
+                        throw new IOException(file + ": section " + name + " entry " + i + " has a key of " + length
+                                + " bytes");
+                    }
+                    if (length > buffer.length) {
+                        buffer = new byte[length];
+                    }
+                    in.readFully(buffer, 0, length);
+                    consumer.accept(new String(buffer, 0, length, StandardCharsets.UTF_8), in.readLong());
+                }
+                long crc = checked.getChecksum().getValue();
+                if (in.readLong() != crc) {
+                    throw new IOException(file + ": section " + name + " fails its checksum");
+                }
+            } catch (EOFException e) {
+                throw new IOException(file + ": section " + name + " ends early", e);
+            }
+        }
+    }
+
+    /** Counts the bytes written and keeps a CRC-32 of them (reset per section). */
+    private static final class Counting extends FilterOutputStream {
+        final CRC32 crc = new CRC32();
+        long position;
+
+        Counting(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            crc.update(b);
+            position++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            crc.update(b, off, len);
+            position += len;
+        }
+    }
+}
