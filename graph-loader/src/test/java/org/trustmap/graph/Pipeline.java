@@ -153,6 +153,21 @@ final class Pipeline implements AutoCloseable {
         return new long[] {with, current.size()};
     }
 
+    /** Overwrites the largest sequential copy with bytes that are not RDF Thrift; returns its path. */
+    java.nio.file.Path damageLargestCopy() throws java.io.IOException {
+        java.nio.file.Path largest = null;
+        for (Capture c : current.values()) {
+            java.nio.file.Path p = store.recordsCopy(c.graphName()).orElse(null);
+            if (p != null && (largest == null || java.nio.file.Files.size(p) > java.nio.file.Files.size(largest))) {
+                largest = p;
+            }
+        }
+        byte[] bytes = java.nio.file.Files.readAllBytes(largest);
+        java.util.Arrays.fill(bytes, bytes.length / 3, bytes.length, (byte) 0x7f);
+        java.nio.file.Files.write(largest, bytes);
+        return largest;
+    }
+
     ResolvedGraph resolve(Judgements judgements) {
         return new Resolver(judgements).resolve(store);
     }

@@ -86,6 +86,14 @@ class ReloadPipelineTest {
     }
 
     @Test
+    void aDamagedCopyIsReadFromTheDataset() throws Exception {
+        ResolvedGraph fromDataset = pipeline.resolveFromDataset();
+        // the copies are decoded in parallel; the damaged one fails on its thread and its graph comes from TDB2
+        pipeline.damageLargestCopy();
+        assertThat(pipeline.resolve()).isEqualTo(fromDataset);
+    }
+
+    @Test
     void readingOnlyWhatProductsReachGivesTheVerdictsOfTheWholeGraph(Driver driver) {
         pipeline.refresh(driver);
         org.trustmap.graph.internal.GraphSnapshot reached;

@@ -47,6 +47,17 @@ public final class StagedRecord {
         }
     }
 
+    /** Takes in what a later graph states of the same record: its values, and its type when it states one. */
+    void absorb(StagedRecord later) {
+        for (int i = 0; i < later.size; i += 2) {
+            add(later.pairs[i], later.pairs[i + 1]);
+        }
+        if (later.type != null) {
+            type = later.type;
+        }
+        graph(later.graph);
+    }
+
     void add(Node p, Node o) {
         if (size == pairs.length) {
             pairs = java.util.Arrays.copyOf(pairs, Math.max(16, pairs.length * 2));

@@ -5,6 +5,11 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
@@ -20,12 +25,15 @@ import org.trustmap.crawler.Tm;
  * newer GLEIF document restates (a LastDay delta over a golden copy) give way to the newer one ({@link Superseded}).
  */
 public final class StagedRecords {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StagedRecords.class);
     private StagedRecords() {
     }
 
     /**
      * Every staged record; a capture graph is read from its sequential copy ({@code copies}, RDF Thrift, see the
-     * staging store) where it has one, from the dataset where not: the records are the same.
+     * staging store) where it has one, from the dataset where not: the records are the same. The copies are decoded
+     * on as many threads as there are cores; a copy that cannot be read is logged and its graph read from the
+     * dataset.
      */
     public static List<StagedRecord> read(DatasetGraph dsg,
                                           java.util.function.Function<String, java.util.Optional<java.nio.file.Path>> copies) {
@@ -44,36 +52,87 @@ public final class StagedRecords {
         });
         List<Node> graphs = new ArrayList<>();
         dsg.find(Tm.CAPTURES_GRAPH, Node.ANY, RDF.type.asNode(), Tm.Capture).forEachRemaining(q -> graphs.add(q.getSubject()));
-        Map<Node, Node> predicates = new HashMap<>();
-        for (Node g : graphs) {
-            java.util.Optional<java.nio.file.Path> copy = copies.apply(g.getURI());
-            if (copy.isPresent()) {
-                org.apache.jena.riot.RDFParser.source(copy.get()).lang(org.apache.jena.riot.Lang.RDFTHRIFT)
-                        .parse(new org.apache.jena.riot.system.StreamRDFBase() {
-                            @Override
-                            public void triple(org.apache.jena.graph.Triple t) {
-                                // one predicate node per property, as the dataset's node cache would give
-                                Node p = predicates.computeIfAbsent(t.getPredicate(), x -> x);
-                                accept(byIri, g, t.getSubject(), p, t.getObject());
-                            }
-                        });
-            } else {
-                dsg.find(g, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q ->
-                        accept(byIri, g, q.getSubject(), q.getPredicate(), q.getObject()));
+        // the copies are decoded in parallel, each into records of its own; they are then taken in graph order, as one
+        // sequential read would have taken them. Graphs without a copy are read from the dataset on this thread (its
+        // read transaction is this thread's).
+        Map<Node, Node> predicates = new ConcurrentHashMap<>();
+        Map<Node, Future<Map<Node, StagedRecord>>> decoded = new HashMap<>();
+        int withCopy = (int) graphs.stream().filter(g -> copies.apply(g.getURI()).isPresent()).count();
+        ExecutorService pool = withCopy == 0 ? null : Executors.newFixedThreadPool(
+                Math.max(1, Math.min(withCopy, Runtime.getRuntime().availableProcessors())), daemon("resolve-read"));
+        try {
+            for (Node g : graphs) {
+                copies.apply(g.getURI()).ifPresent(copy -> decoded.put(g, pool.submit(() -> decode(g, copy, predicates))));
+            }
+            for (Node g : graphs) {
+                Map<Node, StagedRecord> part = null;
+                Future<Map<Node, StagedRecord>> f = decoded.get(g);
+                if (f != null) {
+                    try {
+                        part = f.get();
+                    } catch (ExecutionException e) {
+                        LOG.warn("resolve: the staged copy of {} cannot be read ({}); reading its graph from the"
+                                + " staging dataset", g.getURI(), e.getCause().toString());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException("interrupted while reading the staged copies", e);
+                    }
+                }
+                if (part == null) {
+                    Map<Node, StagedRecord> fromDataset = new HashMap<>();
+                    dsg.find(g, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q ->
+                            accept(fromDataset, g, q.getSubject(), q.getPredicate(), q.getObject()));
+                    part = fromDataset;
+                }
+                for (StagedRecord r : part.values()) {
+                    StagedRecord earlier = byIri.putIfAbsent(r.iri(), r);
+                    if (earlier != null) {
+                        earlier.absorb(r);
+                    }
+                }
+                decoded.remove(g);
+            }
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
             }
         }
         List<StagedRecord> all = new ArrayList<>(byIri.values());
         all.removeIf(r -> r.type() == null);
-        for (StagedRecord r : all) {
+        all.parallelStream().forEach(r -> {
             r.sort();
             Node day = captureDay.get(r.graph());
             if (r.node(Tm.evidenceDate) == null && day != null) {
                 r.add(Tm.evidenceDate, day);
             }
-        }
+        });
         Superseded.apply(all, r -> captureTime.get(r.graph()));
         all.sort(Comparator.comparing(r -> r.iri().getURI()));
         return all;
+    }
+
+    /** One capture graph's records from its sequential copy (RDF Thrift). */
+    private static Map<Node, StagedRecord> decode(Node g, java.nio.file.Path copy, Map<Node, Node> predicates) {
+        Map<Node, StagedRecord> records = new HashMap<>();
+        org.apache.jena.riot.RDFParser.source(copy).lang(org.apache.jena.riot.Lang.RDFTHRIFT)
+                .parse(new org.apache.jena.riot.system.StreamRDFBase() {
+                    @Override
+                    public void triple(org.apache.jena.graph.Triple t) {
+                        // one predicate node per property, as the dataset's node cache would give
+                        Node p = predicates.computeIfAbsent(t.getPredicate(), x -> x);
+                        accept(records, g, t.getSubject(), p, t.getObject());
+                    }
+                });
+        return records;
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     private static void accept(Map<Node, StagedRecord> byIri, Node g, Node s, Node p, Node o) {
