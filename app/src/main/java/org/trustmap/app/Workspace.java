@@ -130,11 +130,21 @@ public final class Workspace implements AutoCloseable {
         }
     }
 
-    /** Starts opening the graph in the background (an embedded start takes seconds) while other work goes on. */
+    /**
+     * Starts opening the graph in the background (an embedded start takes seconds) while other work goes on, then
+     * runs the load's first look-ups and derive's read once, so that a new process has their query plans, compiled
+     * code and pages at hand when the steps need them (read-only: the graph is not changed).
+     */
     public void warmUp() {
         Thread t = new Thread(() -> {
             try {
-                neo4j();
+                Neo4jConnection graph = neo4j();
+                long t0 = System.nanoTime();
+                new org.trustmap.graph.GraphLoader(graph.driver(), graph.database()).warmUp();
+                try (var session = graph.driver().session(org.neo4j.driver.SessionConfig.forDatabase(graph.database()))) {
+                    org.trustmap.graph.internal.GraphSnapshot.read(session);
+                }
+                org.slf4j.LoggerFactory.getLogger("org.trustmap.refresh").debug("warm-up: load look-ups and derive's read in {} ms", (System.nanoTime() - t0) / 1_000_000);
             } catch (RuntimeException e) {
                 // reported again, with its message, where the graph is first needed
             }
