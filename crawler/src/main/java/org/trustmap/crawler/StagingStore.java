@@ -26,6 +26,7 @@ import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.shacl.Shapes;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
 import org.apache.jena.tdb2.params.StoreParams;
 import org.apache.jena.tdb2.params.StoreParamsBuilder;
@@ -87,11 +88,59 @@ public final class StagingStore implements AutoCloseable {
 
     /** As {@link #open(Path, Path)}, checking captures in chunks of about {@code chunkTriples} triples (tests). */
     static StagingStore open(Path dir, Path shapesFile, int chunkTriples) throws IOException {
-        Files.createDirectories(dir);
+        if (!Files.isDirectory(dir) || isEmptyDirectory(dir)) {
+            create(dir);
+        }
         StagingStore store = new StagingStore(DatabaseMgr.connectDatasetGraph(dir.toString(), STORE_PARAMS),
                 shapesFile, chunkTriples, BUILD);
         store.recordsDir = dir.resolveSibling(dir.getFileName() + "-records");
         return store;
+    }
+
+    /**
+     * Creates a new dataset under a temporary name, writes and removes one quad in a committed transaction (so that
+     * every B+tree and the node table have committed blocks), closes it and renames it to {@code dir}. TDB2 is not
+     * safe against a kill while it creates a dataset: a kill then can leave an index whose records file has blocks
+     * and whose node file has none, which no later open accepts ("Node block manager empty"). A leftover temporary
+     * folder of a killed creation is deleted first.
+     */
+    private static void create(Path dir) throws IOException {
+        Path creating = dir.resolveSibling(dir.getFileName() + ".creating");
+        deleteTree(creating);
+        Files.createDirectories(creating);
+        DatasetGraph fresh = DatabaseMgr.connectDatasetGraph(creating.toString(), STORE_PARAMS);
+        Node g = NodeFactory.createURI("urn:trustmap:staging-created");
+        Quad q = Quad.create(g, g, Tm.retrieved, NodeFactory.createLiteralString("created"));
+        Txn.executeWrite(fresh, () -> {
+            fresh.add(q);
+            fresh.getDefaultGraph().add(q.asTriple());
+        });
+        Txn.executeWrite(fresh, () -> {
+            fresh.delete(q);
+            fresh.getDefaultGraph().delete(q.asTriple());
+        });
+        org.apache.jena.tdb2.sys.TDBInternal.expel(fresh);
+        if (Files.isDirectory(dir)) {
+            Files.delete(dir); // empty
+        }
+        Files.move(creating, dir, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static boolean isEmptyDirectory(Path dir) throws IOException {
+        try (var entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     /** The quad indexes of a new staging dataset; GSPO (TDB2's primary) is the one its look-ups use. */

@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Set;
@@ -99,6 +100,33 @@ class StagingStoreTest {
             assertThat(names(store.dataset(), capture)).isEqualTo(before).hasSize(5);
             assertThat(store.stagedGraphs()).containsExactly(capture.graphName());
         }
+    }
+
+    @Test
+    void aNewStoreIsCreatedAsideAndRenamedSoAKilledCreationLeavesNothingToOpen(@TempDir Path dir) throws IOException {
+        // what a creation killed half-way leaves: a temporary folder with a TDB2 index whose records file has a block
+        // and whose node file has none (the state TDB2 refuses to open)
+        Path leftover = dir.resolve("tdb2.creating/Data-0001");
+        Files.createDirectories(leftover);
+        Files.write(leftover.resolve("GSPO.dat"), new byte[8192]);
+        Files.write(leftover.resolve("GSPO.bpt"), new byte[0]);
+        Capture capture = capture("inventory", "file:///constructed/inventory.csv");
+        try (StagingStore store = StagingStore.open(dir.resolve("tdb2"), SHAPES)) {
+            assertThat(store.stagedGraphs()).isEmpty();
+            store.stage(capture, new InventoryParser(),
+                    new ByteArrayInputStream(inventory().getBytes(StandardCharsets.UTF_8)), ErrorPolicy.collecting());
+        }
+        assertThat(dir.resolve("tdb2.creating")).doesNotExist();
+        try (StagingStore store = StagingStore.open(dir.resolve("tdb2"), SHAPES)) {
+            // the quad written and removed at creation leaves no graph behind
+            assertThat(store.stagedGraphs()).containsExactly(capture.graphName());
+        }
+        // an empty folder (made by hand or by an older build) is taken as no store
+        Files.createDirectories(dir.resolve("empty"));
+        try (StagingStore store = StagingStore.open(dir.resolve("empty"), SHAPES)) {
+            assertThat(store.stagedGraphs()).isEmpty();
+        }
+        assertThat(dir.resolve("empty/Data-0001")).isDirectory();
     }
 
     @Test
