@@ -131,14 +131,18 @@ public final class Workspace implements AutoCloseable {
     }
 
     /**
-     * Starts opening the graph in the background (an embedded start takes seconds) while other work goes on, then
-     * runs the load's first look-ups and derive's read once, so that a new process has their query plans, compiled
-     * code and pages at hand when the steps need them (read-only: the graph is not changed).
+     * Starts opening the graph in the background (an embedded start takes seconds) while other work goes on, then,
+     * for the embedded database, runs the load's first look-ups and derive's read once, so that a new process has
+     * their query plans, compiled code and pages at hand when the steps need them (read-only: the graph is not
+     * changed).
      */
     public void warmUp() {
         Thread t = new Thread(() -> {
             try {
                 Neo4jConnection graph = neo4j();
+                if (!graph.embedded()) {
+                    return; // a server keeps its plans and pages between clients: nothing to warm
+                }
                 long t0 = System.nanoTime();
                 new org.trustmap.graph.GraphLoader(graph.driver(), graph.database()).warmUp();
                 try (var session = graph.driver().session(org.neo4j.driver.SessionConfig.forDatabase(graph.database()))) {
