@@ -148,7 +148,8 @@ public final class Workspace implements AutoCloseable {
                 try (var session = graph.driver().session(org.neo4j.driver.SessionConfig.forDatabase(graph.database()))) {
                     org.trustmap.graph.internal.GraphSnapshot.read(session);
                 }
-                org.slf4j.LoggerFactory.getLogger("org.trustmap.refresh").debug("warm-up: load look-ups and derive's read in {} ms", (System.nanoTime() - t0) / 1_000_000);
+                org.slf4j.LoggerFactory.getLogger("org.trustmap.refresh").debug(
+                        "warm-up: load look-ups and derive's read in {} ms", (System.nanoTime() - t0) / 1_000_000);
             } catch (RuntimeException e) {
                 // reported again, with its message, where the graph is first needed
             }

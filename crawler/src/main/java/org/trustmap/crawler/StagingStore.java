@@ -106,7 +106,9 @@ public final class StagingStore implements AutoCloseable {
      */
     private static void create(Path dir) throws IOException {
         Path creating = dir.resolveSibling(dir.getFileName() + ".creating");
-        deleteTree(creating);
+        if (Files.exists(creating)) {
+            org.apache.jena.atlas.io.IOX.deleteAll(creating);
+        }
         Files.createDirectories(creating);
         DatasetGraph fresh = DatabaseMgr.connectDatasetGraph(creating.toString(), STORE_PARAMS);
         Node g = NodeFactory.createURI("urn:trustmap:staging-created");
@@ -129,17 +131,6 @@ public final class StagingStore implements AutoCloseable {
     private static boolean isEmptyDirectory(Path dir) throws IOException {
         try (var entries = Files.list(dir)) {
             return entries.findAny().isEmpty();
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (var paths = Files.walk(root)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 

@@ -64,7 +64,8 @@ public final class GraphLoader {
             "CREATE INDEX organization_name IF NOT EXISTS FOR (n:Organization) ON (n.name)",
             "CREATE INDEX finding_product IF NOT EXISTS FOR (n:ExposureFinding) ON (n.productId)");
 
-    private static final String ONLINE_INDEXES = "SHOW INDEXES YIELD name, state WHERE state = 'ONLINE' RETURN name";
+    private static final String SHOW_CONSTRAINTS = "SHOW CONSTRAINTS YIELD name";
+    private static final String SHOW_ONLINE_INDEXES = "SHOW INDEXES YIELD name, state WHERE state = 'ONLINE' RETURN name";
 
     /** A node label the loader owns, the property that keys it, and its upsert (rows with {@code h}). */
     private record NodeKind(String label, String keyProperty, String upsert) {
@@ -183,10 +184,8 @@ public final class GraphLoader {
         try (Session s = session()) {
             // what exists already is not created again: one look-up instead of a statement each (a cold process plans
             // every statement it runs)
-            Set<String> constraints = new java.util.HashSet<>(s.executeRead(tx -> tx.run("SHOW CONSTRAINTS YIELD name")
-                    .list(r -> r.get("name").asString())));
-            Set<String> indexes = new java.util.HashSet<>(s.executeRead(tx -> tx.run(ONLINE_INDEXES)
-                    .list(r -> r.get("name").asString())));
+            Set<String> constraints = names(s, SHOW_CONSTRAINTS);
+            Set<String> indexes = names(s, SHOW_ONLINE_INDEXES);
             for (String statement : SCHEMA) {
                 String name = statement.split(" ")[2];
                 if (statement.startsWith("CREATE CONSTRAINT") ? constraints.contains(name) && indexes.contains(name)
@@ -289,10 +288,9 @@ public final class GraphLoader {
         long schemaNanos = System.nanoTime() - t0;
         Map<String, List<String>> gone = new LinkedHashMap<>();
         // a label or type of which the load states nothing and the graph holds nothing has nothing to retire
+        Map<String, List<Map<String, Object>>> owned = owned(rows);
         counts.forEach((name, n) -> {
-            boolean stated = rows.nodes().containsKey(name) ? !rows.nodes().get(name).isEmpty()
-                    : rows.relationships().containsKey(name) && !rows.relationships().get(name).isEmpty();
-            if (n == 0 && !stated) {
+            if (n == 0 && owned.get(name).isEmpty()) {
                 gone.put(name, List.of());
             }
         });
@@ -317,7 +315,7 @@ public final class GraphLoader {
         if (fileCurrent) {
             stamp(rows.stamp());
         } else {
-            saveDigests(rows);
+            saveDigests(rows, ownedCounts());
         }
         return new LoadResult(rows.stamp(), rows.nodes().get("Organization").size(), rows.nodes().get("Product").size(),
                 rows.facts(), retired, written);
@@ -332,24 +330,11 @@ public final class GraphLoader {
     public LoadResult loadImported(LoadRows rows) {
         long t0 = System.nanoTime();
         createSchema();
-        List<String> differences = new ArrayList<>();
-        long nodes = 0;
-        long rels = 0;
+        Map<String, List<Map<String, Object>>> owned = owned(rows);
+        long nodes = rows.nodes().values().stream().mapToLong(List::size).sum();
+        long rels = rows.facts();
         Map<String, Long> counts = ownedCounts();
-        for (Map.Entry<String, List<Map<String, Object>>> e : rows.nodes().entrySet()) {
-            nodes += e.getValue().size();
-            long n = counts.getOrDefault(checkedLabel(e.getKey()), 0L);
-            if (n != e.getValue().size()) {
-                differences.add(e.getKey() + " " + n + " of " + e.getValue().size());
-            }
-        }
-        for (Map.Entry<String, List<Map<String, Object>>> e : rows.relationships().entrySet()) {
-            rels += e.getValue().size();
-            long n = counts.getOrDefault(checkedType(e.getKey()), 0L);
-            if (n != e.getValue().size()) {
-                differences.add(e.getKey() + " " + n + " of " + e.getValue().size());
-            }
-        }
+        List<String> differences = differences(counts, name -> owned.get(name).size());
         try (Session s = session()) {
             long allNodes = count(s, "MATCH (n) RETURN count(n) AS n");
             long allRels = count(s, "MATCH ()-[r]->() RETURN count(r) AS n");
@@ -365,7 +350,7 @@ public final class GraphLoader {
         }
         LOG.info("load: the imported store holds the load's {} nodes and {} relationships by Neo4j's counts; schema"
                 + " created in {} s", nodes, rels, Resolver.seconds(System.nanoTime() - t0));
-        saveDigests(rows);
+        saveDigests(rows, counts);
         return new LoadResult(rows.stamp(), rows.nodes().get("Organization").size(),
                 rows.nodes().get("Product").size(), rows.facts(), 0, 0);
     }
@@ -374,14 +359,37 @@ public final class GraphLoader {
         return s.executeRead(tx -> tx.run(cypher).single().get("n").asLong());
     }
 
+    private static Set<String> names(Session s, String show) {
+        return new java.util.HashSet<>(s.executeRead(tx -> tx.run(show).list(r -> r.get("name").asString())));
+    }
+
     /** Runs the read-only look-ups a load starts with (schema, counts, stamp), so that their plans are cached. */
     public void warmUp() {
         try (Session s = session()) {
-            s.executeRead(tx -> tx.run("SHOW CONSTRAINTS YIELD name").list());
-            s.executeRead(tx -> tx.run(ONLINE_INDEXES).list());
+            names(s, SHOW_CONSTRAINTS);
+            names(s, SHOW_ONLINE_INDEXES);
         }
         ownedCounts();
         storedStamp();
+    }
+
+    /** Every label and type the loader owns with this load's rows of it (none: an empty list). */
+    private static Map<String, List<Map<String, Object>>> owned(LoadRows rows) {
+        Map<String, List<Map<String, Object>>> owned = new LinkedHashMap<>();
+        NODE_KINDS.forEach(kind -> owned.put(kind.label(), rows.nodes().getOrDefault(kind.label(), List.of())));
+        FACT_TYPES.stream().sorted().forEach(type -> owned.put(type, rows.relationships().getOrDefault(type, List.of())));
+        return owned;
+    }
+
+    /** Each name whose count in Neo4j differs from the expected one, as "NAME found (expected)". */
+    private static List<String> differences(Map<String, Long> counts, java.util.function.ToLongFunction<String> expected) {
+        List<String> differences = new ArrayList<>();
+        counts.forEach((name, n) -> {
+            if (n != expected.applyAsLong(name)) {
+                differences.add(name + " " + n + " (expected " + expected.applyAsLong(name) + ")");
+            }
+        });
+        return differences;
     }
 
     /**
@@ -428,14 +436,8 @@ public final class GraphLoader {
                     + " Neo4j", digestFile, file.stamp(), stamp == null ? "no finished load's stamp" : stamp);
             return null;
         }
-        List<String> differences = new ArrayList<>();
-        counts.forEach((name, n) -> {
-            DigestFile.Section section = file.sections().get(name);
-            long expected = section == null ? 0 : section.count();
-            if (n != expected) {
-                differences.add(name + " " + n + " (file: " + expected + ")");
-            }
-        });
+        List<String> differences = differences(counts, name -> file.sections().containsKey(name)
+                ? file.sections().get(name).count() : 0);
         if (!differences.isEmpty()) {
             LOG.info("load: the graph changed since the load that wrote {} ({}); reading the stored digests from Neo4j",
                     digestFile, String.join(", ", differences));
@@ -472,28 +474,17 @@ public final class GraphLoader {
     }
 
     /**
-     * After a load: when Neo4j holds exactly the load's rows of every owned label and type (by its counts), writes
-     * them to the digest file and then stamps the graph with the load's stamp; otherwise removes the file.
+     * After a load: when Neo4j holds exactly the load's rows of every owned label and type (by its {@code counts},
+     * read after the load), writes them to the digest file and then stamps the graph with the load's stamp;
+     * otherwise removes the file.
      */
-    private void saveDigests(LoadRows rows) {
+    private void saveDigests(LoadRows rows, Map<String, Long> counts) {
         if (digestFile == null) {
             return;
         }
         long t0 = System.nanoTime();
-        Map<String, List<Map<String, Object>>> sections = new LinkedHashMap<>();
-        for (NodeKind kind : NODE_KINDS) {
-            sections.put(kind.label(), rows.nodes().getOrDefault(kind.label(), List.of()));
-        }
-        for (String type : FACT_TYPES.stream().sorted().toList()) {
-            sections.put(type, rows.relationships().getOrDefault(type, List.of()));
-        }
-        Map<String, Long> counts = ownedCounts();
-        List<String> differences = new ArrayList<>();
-        sections.forEach((name, list) -> {
-            if (counts.get(name) != list.size()) {
-                differences.add(name + " " + counts.get(name) + " of " + list.size());
-            }
-        });
+        Map<String, List<Map<String, Object>>> sections = owned(rows);
+        List<String> differences = differences(counts, name -> sections.get(name).size());
         try {
             if (!differences.isEmpty()) {
                 Files.deleteIfExists(digestFile);
@@ -511,13 +502,6 @@ public final class GraphLoader {
         }
         stamp(rows.stamp());
         LOG.info("load: digest file {} written in {} s", digestFile, Resolver.seconds(System.nanoTime() - t0));
-    }
-
-    private static String checkedLabel(String label) {
-        if (NODE_KINDS.stream().noneMatch(k -> k.label().equals(label))) {
-            throw new IllegalArgumentException("unknown node label " + label);
-        }
-        return label;
     }
 
     private static String checkedType(String type) {

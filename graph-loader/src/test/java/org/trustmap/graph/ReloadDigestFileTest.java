@@ -30,16 +30,19 @@ class ReloadDigestFileTest {
     @TempDir
     Path tmp;
 
+    /** The graphs loads of graph(false) and graph(true) into an empty database give. */
+    private List<String> fullFalse;
+    private List<String> fullTrue;
+
     @BeforeEach
-    void clear(Driver driver) {
+    void expectedGraphsThenAnEmptyDatabase(Driver driver) {
+        fullFalse = fullLoad(driver, false);
+        fullTrue = fullLoad(driver, true);
         Neo4jTestServer.clear(driver);
     }
 
     @Test
     void aLoadReadsWhatThePreviousLoadLeftFromTheDigestFile(Driver driver) throws IOException {
-        List<String> fullFalse = fullLoad(driver, false);
-        List<String> fullTrue = fullLoad(driver, true);
-        Neo4jTestServer.clear(driver);
         Path file = tmp.resolve("load-digests.bin");
         GraphLoader loader = new GraphLoader(driver, "neo4j", file);
         GraphLoader.LoadResult first = loader.load(ReloadIncrementalTest.graph(false));
@@ -65,9 +68,6 @@ class ReloadDigestFileTest {
 
     @Test
     void aRelationshipDeletedByHandIsSeenInTheCountsAndWrittenAgain(Driver driver) {
-        List<String> fullFalse = fullLoad(driver, false);
-        List<String> fullTrue = fullLoad(driver, true);
-        Neo4jTestServer.clear(driver);
         GraphLoader loader = new GraphLoader(driver, "neo4j", tmp.resolve("load-digests.bin"));
         loader.load(ReloadIncrementalTest.graph(false));
         driver.executableQuery("MATCH ()-[r:MADE_BY]->() DELETE r").execute();
@@ -79,9 +79,6 @@ class ReloadDigestFileTest {
 
     @Test
     void aLoadWithoutTheFileOrAnOlderFileIsNeverTrusted(Driver driver) throws IOException {
-        List<String> fullFalse = fullLoad(driver, false);
-        List<String> fullTrue = fullLoad(driver, true);
-        Neo4jTestServer.clear(driver);
         Path file = tmp.resolve("load-digests.bin");
         GraphLoader loader = new GraphLoader(driver, "neo4j", file);
         loader.load(ReloadIncrementalTest.graph(false));
@@ -106,9 +103,6 @@ class ReloadDigestFileTest {
 
     @Test
     void aDamagedSectionIsReadFromNeo4jAndATruncatedFileIsNamed(Driver driver) throws IOException {
-        List<String> fullFalse = fullLoad(driver, false);
-        List<String> fullTrue = fullLoad(driver, true);
-        Neo4jTestServer.clear(driver);
         Path file = tmp.resolve("load-digests.bin");
         GraphLoader loader = new GraphLoader(driver, "neo4j", file);
         loader.load(ReloadIncrementalTest.graph(false));

@@ -57,13 +57,12 @@ public final class StagedRecords {
         // read transaction is this thread's).
         Map<Node, Node> predicates = new ConcurrentHashMap<>();
         Map<Node, Future<Map<Node, StagedRecord>>> decoded = new HashMap<>();
-        int withCopy = (int) graphs.stream().filter(g -> copies.apply(g.getURI()).isPresent()).count();
-        ExecutorService pool = withCopy == 0 ? null : Executors.newFixedThreadPool(
-                Math.max(1, Math.min(withCopy, Runtime.getRuntime().availableProcessors())), daemon("resolve-read"));
+        Map<Node, java.nio.file.Path> copyOf = new java.util.LinkedHashMap<>(); // submitted in graph order
+        graphs.forEach(g -> copies.apply(g.getURI()).ifPresent(copy -> copyOf.put(g, copy)));
+        ExecutorService pool = copyOf.isEmpty() ? null : Executors.newFixedThreadPool(
+                Math.min(copyOf.size(), Runtime.getRuntime().availableProcessors()), daemon("resolve-read"));
         try {
-            for (Node g : graphs) {
-                copies.apply(g.getURI()).ifPresent(copy -> decoded.put(g, pool.submit(() -> decode(g, copy, predicates))));
-            }
+            copyOf.forEach((g, copy) -> decoded.put(g, pool.submit(() -> decode(g, copy, predicates))));
             for (Node g : graphs) {
                 Map<Node, StagedRecord> part = null;
                 Future<Map<Node, StagedRecord>> f = decoded.get(g);

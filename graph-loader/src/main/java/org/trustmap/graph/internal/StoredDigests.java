@@ -22,13 +22,9 @@ public final class StoredDigests {
     }
 
     public void put(String key, String h) {
-        if (key == null) {
-            return;
+        if (key != null) {
+            putDigest(key, contentDigest(h));
         }
-        if ((size + 1) * 2 > keys.length) {
-            grow();
-        }
-        insert(slotDigest(key), h == null ? EMPTY : valueDigest(h));
     }
 
     /** Adds a stored key with the {@link #contentDigest} of its {@code h}, as kept in a {@link DigestFile}. */
