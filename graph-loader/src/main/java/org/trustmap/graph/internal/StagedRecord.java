@@ -83,7 +83,7 @@ public final class StagedRecord {
         }
         java.util.Arrays.sort(order, (a, b) -> {
             int c = pairs[2 * a].getURI().compareTo(pairs[2 * b].getURI());
-            return c != 0 ? c : key(pairs[2 * a + 1]).compareTo(key(pairs[2 * b + 1]));
+            return c != 0 ? c : compareValues(pairs[2 * a + 1], pairs[2 * b + 1]);
         });
         // a triple written twice (a record restated in a later chunk) is one value, as in a graph
         Node[] sorted = new Node[2 * n];
@@ -101,11 +101,30 @@ public final class StagedRecord {
         size = w;
     }
 
-    private static String key(Node o) {
-        if (o.isLiteral()) {
-            return o.getLiteralLexicalForm() + "\u0000" + o.getLiteralDatatypeURI() + "\u0000" + o.getLiteralLanguage();
+    /**
+     * Values in the order of their lexical form (a URI's string), then datatype, then language; a URI before a
+     * literal of the same text. The order of the strings {@code lexical \0 datatype \0 language}, without building
+     * them.
+     */
+    static int compareValues(Node x, Node y) {
+        int c = textOf(x).compareTo(textOf(y));
+        if (c != 0) {
+            return c;
         }
-        return o.isURI() ? o.getURI() : o.toString();
+        boolean lx = x.isLiteral();
+        boolean ly = y.isLiteral();
+        if (lx != ly) {
+            return lx ? 1 : -1;
+        }
+        if (!lx) {
+            return 0;
+        }
+        c = x.getLiteralDatatypeURI().compareTo(y.getLiteralDatatypeURI());
+        return c != 0 ? c : x.getLiteralLanguage().compareTo(y.getLiteralLanguage());
+    }
+
+    private static String textOf(Node o) {
+        return o.isLiteral() ? o.getLiteralLexicalForm() : o.isURI() ? o.getURI() : o.toString();
     }
 
     /** Drops the spare room of the value array once the record is read. */

@@ -110,18 +110,29 @@ public final class StagedRecords {
         return all;
     }
 
-    /** One capture graph's records from its sequential copy (RDF Thrift). */
-    private static Map<Node, StagedRecord> decode(Node g, java.nio.file.Path copy, Map<Node, Node> predicates) {
+    /**
+     * One capture graph's records from its sequential copy (RDF Thrift), read through {@link ThriftFileInput}.
+     * Literals that repeat within the graph (a source name, an evidence date, a country, a status, the capture's
+     * WARC record id) are kept once ({@link SharedValues}): at 200k entities 6.8 M literal nodes were live after the
+     * read, most of them repeats.
+     */
+    private static Map<Node, StagedRecord> decode(Node g, java.nio.file.Path copy, Map<Node, Node> predicates)
+            throws java.io.IOException {
         Map<Node, StagedRecord> records = new HashMap<>();
-        org.apache.jena.riot.RDFParser.source(copy).lang(org.apache.jena.riot.Lang.RDFTHRIFT)
-                .parse(new org.apache.jena.riot.system.StreamRDFBase() {
-                    @Override
-                    public void triple(org.apache.jena.graph.Triple t) {
-                        // one predicate node per property, as the dataset's node cache would give
-                        Node p = predicates.computeIfAbsent(t.getPredicate(), x -> x);
-                        accept(records, g, t.getSubject(), p, t.getObject());
-                    }
-                });
+        SharedValues shared = new SharedValues();
+        ThriftFileInput.parse(copy, new org.apache.jena.riot.system.StreamRDFBase() {
+            @Override
+            public void triple(org.apache.jena.graph.Triple t) {
+                // one predicate node per property, as the dataset's node cache would give
+                Node p = predicates.computeIfAbsent(t.getPredicate(), x -> x);
+                accept(records, g, t.getSubject(), p, shared.of(p, t.getObject()));
+            }
+
+            @Override
+            public void quad(org.apache.jena.sparql.core.Quad q) {
+                throw new IllegalStateException(copy + " holds a quad; a staged copy holds one graph's triples");
+            }
+        });
         return records;
     }
 

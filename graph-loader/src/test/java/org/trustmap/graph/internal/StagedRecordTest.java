@@ -1,0 +1,55 @@
+package org.trustmap.graph.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.junit.jupiter.api.Test;
+
+/** A record's values in one order whatever order they were read in, and each value once. */
+class StagedRecordTest {
+    private static final Node P = NodeFactory.createURI("urn:trustmap:ns:p");
+    private static final Node Q = NodeFactory.createURI("urn:trustmap:ns:q");
+
+    /** The order values had when they were sorted by the string lexical \0 datatype \0 language (a URI: its text). */
+    private static String joined(Node o) {
+        return o.isLiteral() ? o.getLiteralLexicalForm() + "\u0000" + o.getLiteralDatatypeURI() + "\u0000"
+                + o.getLiteralLanguage() : o.getURI();
+    }
+
+    @Test
+    void valuesSortByTextThenDatatypeThenLanguageAsTheJoinedStringsDid() {
+        List<Node> values = List.of(NodeFactory.createLiteralString("ab"), NodeFactory.createLiteralString("abc"),
+                NodeFactory.createURI("ab"), NodeFactory.createLiteralDT("1", XSDDatatype.XSDint),
+                NodeFactory.createLiteralDT("1", XSDDatatype.XSDinteger), NodeFactory.createLiteralString("1"),
+                NodeFactory.createLiteralLang("ab", "en"), NodeFactory.createLiteralLang("ab", "de"),
+                NodeFactory.createLiteralLang("ab", "de-at"), NodeFactory.createURI("a"),
+                NodeFactory.createLiteralDT("2026-01-01", XSDDatatype.XSDdate));
+        List<Node> expected = new ArrayList<>(values);
+        expected.sort(Comparator.comparing(StagedRecordTest::joined));
+        for (int rotation = 0; rotation < values.size(); rotation++) {
+            List<Node> order = new ArrayList<>(values);
+            java.util.Collections.rotate(order, rotation);
+            order.sort(StagedRecord::compareValues);
+            assertThat(order).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void sortPutsPropertiesInOrderAndKeepsARepeatedValueOnce() {
+        StagedRecord r = new StagedRecord(NodeFactory.createURI("urn:trustmap:rec:r"));
+        r.add(Q, NodeFactory.createLiteralString("z"));
+        r.add(P, NodeFactory.createLiteralString("b"));
+        r.add(P, NodeFactory.createLiteralString("a"));
+        r.add(P, NodeFactory.createLiteralString("b"));
+        r.sort();
+        assertThat(r.node(P).getLiteralLexicalForm()).isEqualTo("a");
+        assertThat(r.texts(P)).containsExactly("a", "b");
+        assertThat(r.texts(Q)).containsExactly("z");
+    }
+}
