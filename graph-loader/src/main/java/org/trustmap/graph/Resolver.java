@@ -288,6 +288,8 @@ public final class Resolver {
         private final List<Set<Integer>> blocked;
         private final List<Set<String>> countryCache;
         private final List<Set<String>> nameCache;
+        private final List<Set<String>> legalNameCache;
+        private final List<List<Named>> scorableCache;
         /** Per cluster root: registration authority -> number, to keep apart what registries say are two. */
         private final List<Map<String, String>> registrations;
         private final Map<Node, Integer> index = new HashMap<>();
@@ -303,19 +305,34 @@ public final class Resolver {
             this.parent = new int[n];
             this.lei = new String[n];
             this.anchored = new boolean[n];
-            this.blocked = new ArrayList<>(n);
-            this.countryCache = new ArrayList<>(n);
-            this.nameCache = new ArrayList<>(n);
-            this.registrations = new ArrayList<>(n);
+            this.blocked = new ArrayList<>(java.util.Collections.nCopies(n, null));
+            // what each record's names, countries and numbers are does not depend on the others: worked out on
+            // every core, each record into its own slot
+            Set<String>[] countries = newSets(n);
+            Set<String>[] names = newSets(n);
+            Set<String>[] legal = newSets(n);
+            @SuppressWarnings("unchecked")
+            List<Named>[] scorable = new List[n];
+            @SuppressWarnings("unchecked")
+            Map<String, String>[] registered = new Map[n];
+            java.util.stream.IntStream.range(0, n).parallel().forEach(i -> {
+                StagedRecord r = records.get(i);
+                lei[i] = r.text(Tm.lei);
+                countries[i] = computeCountries(r);
+                names[i] = computeNames(r);
+                legal[i] = computeLegalNames(r);
+                scorable[i] = computeScorableLegalNames(i, r);
+                registered[i] = registration(r);
+                anchored[i] = !countries[i].isEmpty() || lei[i] != null;
+            });
+            this.countryCache = java.util.Arrays.asList(countries);
+            this.nameCache = java.util.Arrays.asList(names);
+            this.legalNameCache = java.util.Arrays.asList(legal);
+            this.scorableCache = java.util.Arrays.asList(scorable);
+            this.registrations = java.util.Arrays.asList(registered); // set(), never add(): fixed size is enough
             for (int i = 0; i < n; i++) {
                 parent[i] = i;
                 index.put(records.get(i).iri(), i);
-                lei[i] = records.get(i).text(Tm.lei);
-                countryCache.add(computeCountries(i));
-                nameCache.add(computeNames(i));
-                anchored[i] = !countryCache.get(i).isEmpty() || lei[i] != null;
-                blocked.add(null);
-                registrations.add(registration(records.get(i)));
             }
             applyNotSame();
             byLei();
@@ -323,6 +340,11 @@ public final class Resolver {
             byNameInCountry();
             byScoredNameInCountry();
             byNameAlone();
+        }
+
+        @SuppressWarnings("unchecked")
+        private static Set<String>[] newSets(int n) {
+            return new Set[n];
         }
 
         private int find(int i) {
@@ -494,8 +516,7 @@ public final class Resolver {
             return nameCache.get(i);
         }
 
-        private Set<String> computeCountries(int i) {
-            StagedRecord r = records.get(i);
+        private static Set<String> computeCountries(StagedRecord r) {
             Set<String> c = new TreeSet<>();
             if (r.text(Tm.legalJurisdiction) != null) {
                 c.add(country(r.text(Tm.legalJurisdiction)));
@@ -511,8 +532,12 @@ public final class Resolver {
         }
 
         private Set<String> legalNames(int i) {
+            return legalNameCache.get(i);
+        }
+
+        private static Set<String> computeLegalNames(StagedRecord r) {
             Set<String> n = new TreeSet<>();
-            for (String name : records.get(i).texts(Tm.name)) {
+            for (String name : r.texts(Tm.name)) {
                 String norm = Names.normalize(name);
                 if (Names.matchable(norm)) {
                     n.add(norm);
@@ -521,8 +546,7 @@ public final class Resolver {
             return n;
         }
 
-        private Set<String> computeNames(int i) {
-            StagedRecord r = records.get(i);
+        private static Set<String> computeNames(StagedRecord r) {
             Set<String> n = new TreeSet<>();
             for (String name : concat(r.texts(Tm.name), r.texts(Tm.otherName))) {
                 String norm = Names.normalize(name);
@@ -631,22 +655,26 @@ public final class Resolver {
         private record Reason(String record, String reason, String joined, Double score) {
         }
 
-        /** One legal name of one record, with the words it is scored on. */
-        private record Named(int record, String name, List<String> words) {
+        /** One legal name of one record, with its normalized form and the words it is scored on. */
+        private record Named(int record, String name, String normalized, List<String> words) {
         }
 
         /** Words that appear in more names of a block than this are too common to find candidates by. */
         private static final int MAX_BLOCK = 500;
 
         private List<Named> scorableLegalNames(int i) {
+            return scorableCache.get(i);
+        }
+
+        private static List<Named> computeScorableLegalNames(int i, StagedRecord r) {
             List<Named> out = new ArrayList<>();
-            for (String name : new TreeSet<>(records.get(i).texts(Tm.name))) {
+            for (String name : new TreeSet<>(r.texts(Tm.name))) {
                 List<String> words = Names.words(name);
                 if (Names.scorable(words)) {
-                    out.add(new Named(i, name, words));
+                    out.add(new Named(i, name, Names.normalize(name), words));
                 }
             }
-            return out;
+            return out.isEmpty() ? List.of() : out;
         }
 
         /** Candidates by shared word: each name meets only the names it shares a word with, common words left out. */
@@ -694,7 +722,7 @@ public final class Resolver {
                 for (Named a : e.getValue()) {
                     for (Named b : candidates(a, byWord)) {
                         if (b.record() <= a.record() || find(a.record()) == find(b.record())
-                                || Names.normalize(a.name()).equals(Names.normalize(b.name()))) {
+                                || a.normalized().equals(b.normalized())) {
                             continue;
                         }
                         java.util.OptionalDouble s = Names.similarity(a.name(), b.name());
