@@ -154,7 +154,23 @@ final class Pipeline implements AutoCloseable {
     }
 
     /** Overwrites the largest sequential copy with bytes that are not RDF Thrift; returns its path. */
+    /** Cuts the largest staged copy a few bytes before its end (inside its last row). */
+    java.nio.file.Path cutLargestCopy() throws java.io.IOException {
+        java.nio.file.Path largest = largestCopy();
+        byte[] bytes = java.nio.file.Files.readAllBytes(largest);
+        java.nio.file.Files.write(largest, java.util.Arrays.copyOf(bytes, bytes.length - 3));
+        return largest;
+    }
+
     java.nio.file.Path damageLargestCopy() throws java.io.IOException {
+        java.nio.file.Path largest = largestCopy();
+        byte[] bytes = java.nio.file.Files.readAllBytes(largest);
+        java.util.Arrays.fill(bytes, bytes.length / 3, bytes.length, (byte) 0x7f);
+        java.nio.file.Files.write(largest, bytes);
+        return largest;
+    }
+
+    private java.nio.file.Path largestCopy() throws java.io.IOException {
         java.nio.file.Path largest = null;
         for (Capture c : current.values()) {
             java.nio.file.Path p = store.recordsCopy(c.graphName()).orElse(null);
@@ -162,9 +178,6 @@ final class Pipeline implements AutoCloseable {
                 largest = p;
             }
         }
-        byte[] bytes = java.nio.file.Files.readAllBytes(largest);
-        java.util.Arrays.fill(bytes, bytes.length / 3, bytes.length, (byte) 0x7f);
-        java.nio.file.Files.write(largest, bytes);
         return largest;
     }
 
