@@ -14,9 +14,9 @@ import java.util.concurrent.BlockingQueue;
 
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
-import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.system.StreamRDF;
-import org.apache.jena.riot.system.StreamRDFWriter;
+import org.apache.jena.riot.thrift.StreamRDF2Thrift;
+import org.apache.jena.riot.thrift.TRDF;
 import org.apache.jena.tdb2.store.NodeId;
 import org.apache.jena.tdb2.store.NodeIdInline;
 
@@ -49,7 +49,8 @@ final class RecordsCopy {
     private RecordsCopy(Path temp) throws IOException {
         this.temp = temp;
         this.out = new BufferedOutputStream(Files.newOutputStream(temp), 1 << 16);
-        this.writer = StreamRDFWriter.getWriterStream(out, RDFFormat.RDF_THRIFT);
+        // RDF Thrift as Jena's RDF_THRIFT writer gives it (no values encoding), through a transport with a buffer
+        this.writer = new StreamRDF2Thrift(TRDF.protocol(new ThriftFileOutput(out)), false);
         writer.start();
         // encoding the copy runs beside the staging transaction, on the other core
         this.thread = new Thread(this::write, "stage-copy " + temp.getFileName());
