@@ -74,6 +74,27 @@ class FirstLoadImportTest {
     }
 
     @Test
+    void theImporterInAJvmOfItsOwnWritesTheGraphTheImporterInThisJvmWrites() throws Exception {
+        ResolvedGraph graph = JSON.readValue(lastRun(boltHome).resolve("resolved.json").toFile(), ResolvedGraph.class);
+        BulkImport.Prepared prepared = BulkImport.prepare(GraphLoader.prepare(graph), tmp.resolve("own"), "256M");
+        BulkImport.Outcome own = BulkImport.execute(prepared, true);
+        assertThat(own.exitCode()).as(own.output()).isZero();
+        // the child's own output, not this JVM's: it went to the import log of the folder
+        assertThat(own.output()).contains("IMPORT DONE");
+        List<String> fromOwn = fingerprint(tmp.resolve("own/neo4j-home"));
+        BulkImport.Outcome here = BulkImport.execute(prepared, false);
+        assertThat(here.exitCode()).as(here.output()).isZero();
+        assertThat(fromOwn).hasSize((int) own.rows()).containsExactlyElementsOf(fingerprint(tmp.resolve("own/neo4j-home")));
+    }
+
+    private static List<String> fingerprint(java.nio.file.Path neo4jHome) throws Exception {
+        try (Neo4jConnection neo4j = Neo4jConnection.open(neo4jHome, Optional.empty(), 0);
+             Session s = neo4j.driver().session()) {
+            return GraphFingerprint.lines(s);
+        }
+    }
+
+    @Test
     void aFirstLoadThroughTheImporterEndsWithTheBoltGraphAndTheNextLoadGoesThroughBolt() throws Exception {
         Path home = tmp.resolve("import-home");
         System.setProperty("trustmap.load.import-min-rows", "0");
