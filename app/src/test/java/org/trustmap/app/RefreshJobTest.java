@@ -120,6 +120,12 @@ class RefreshJobTest {
         assertThat(second.get("records")).isEqualTo(first.get("records"));
         assertThat(second.get("problems")).isEqualTo(first.get("problems"));
         assertThat(run.out()).containsPattern("stage +COMPLETED +read 0, written 0");
+        // the completed second run removed the first run's resolve hand-over, and kept its verdicts for diff
+        assertThat(home.resolve("runs/run-0001/resolved.json")).doesNotExist();
+        assertThat(home.resolve("runs/run-0001/verdicts.json")).exists();
+        assertThat(home.resolve("runs/run-0002/resolved.json")).exists();
+        // written without indentation
+        assertThat(Files.readString(home.resolve("runs/run-0002/resolved.json"))).doesNotContain("\n  ");
     }
 
     @Test

@@ -70,5 +70,26 @@ final class ReportTasklet extends RefreshTasklet {
                             "stamp", load.stamp())).consume());
         }
         LOG.info("report: {} -> {}", runId, runDir.resolve("summary.json"));
+        removeOlderResolved(runDir);
+    }
+
+    /**
+     * Once a run has completed, the {@code resolved.json} of earlier runs goes: it is the resolve step's hand-over to
+     * the load step of its own run (and what {@code explain-entity} reads from the latest run), 636 MB at 200k
+     * entities, and it was kept in every run folder. Their summaries and verdicts stay ({@code trustmap diff}).
+     */
+    static void removeOlderResolved(Path runDir) throws java.io.IOException {
+        String name = runDir.getFileName().toString();
+        try (var runs = Files.list(runDir.getParent())) {
+            for (Path other : runs.filter(Files::isDirectory).toList()) {
+                if (other.getFileName().toString().compareTo(name) < 0) {
+                    Path resolved = other.resolve("resolved.json");
+                    if (Files.deleteIfExists(resolved)) {
+                        LOG.info("report: {} removed (a later run completed)", resolved);
+                    }
+                    Files.deleteIfExists(other.resolve("resolved.json.tmp"));
+                }
+            }
+        }
     }
 }

@@ -20,9 +20,13 @@ final class ResolveTasklet extends RefreshTasklet {
         Judgements judgements = Judgements.load(workspace.data().resolve("judgements.csv"));
         ResolutionSettings settings = ResolutionSettings.load(workspace.data().resolve("resolution.yml"));
         ResolvedGraph graph = new Resolver(judgements, settings).resolve(workspace.staging());
-        RunFiles.write(runDir.resolve("resolved.json"), graph);
+        long t0 = System.nanoTime();
+        Path file = runDir.resolve("resolved.json");
+        RunFiles.writeCompact(file, graph);
         contribution.incrementWriteCount(graph.organizations().size() + graph.products().size());
-        LOG.info("resolve: {} organizations ({} merges), {} products, {} facts", graph.organizations().size(),
-                graph.merges().size(), graph.products().size(), graph.edges().size() + graph.basedIn().size());
+        LOG.info("resolve: {} organizations ({} merges), {} products, {} facts; resolved.json ({} MB) written in {} s",
+                graph.organizations().size(), graph.merges().size(), graph.products().size(),
+                graph.edges().size() + graph.basedIn().size(), java.nio.file.Files.size(file) >> 20,
+                String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9));
     }
 }
