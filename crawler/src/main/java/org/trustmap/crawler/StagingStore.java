@@ -50,7 +50,8 @@ public final class StagingStore implements AutoCloseable {
     private static final TypeReference<List<ParseProblem>> PROBLEMS = new TypeReference<>() {
     };
 
-    private final DatasetGraph dsg;
+    /** The dataset; replaced by {@link #startFresh}. */
+    private DatasetGraph dsg;
     private final Shapes shapes;
     private final Set<Node> classPaths;
     private final int chunkTriples;
@@ -62,6 +63,8 @@ public final class StagingStore implements AutoCloseable {
     private boolean parseAhead = true;
     /** Where the sequential copies of staged graphs go ({@link RecordsCopy}); null for in-memory stores. */
     private Path recordsDir;
+    /** The dataset's folder; null for in-memory stores. */
+    private Path storeDir;
 
     private StagingStore(DatasetGraph dsg, Path shapesFile, int chunkTriples, String build) {
         if (chunkTriples < 1) {
@@ -88,12 +91,14 @@ public final class StagingStore implements AutoCloseable {
 
     /** As {@link #open(Path, Path)}, checking captures in chunks of about {@code chunkTriples} triples (tests). */
     static StagingStore open(Path dir, Path shapesFile, int chunkTriples) throws IOException {
+        recoverFreshStart(dir);
         if (!Files.isDirectory(dir) || isEmptyDirectory(dir)) {
             create(dir);
         }
         StagingStore store = new StagingStore(DatabaseMgr.connectDatasetGraph(dir.toString(), STORE_PARAMS),
                 shapesFile, chunkTriples, BUILD);
         store.recordsDir = dir.resolveSibling(dir.getFileName() + "-records");
+        store.storeDir = dir;
         return store;
     }
 
@@ -126,6 +131,114 @@ public final class StagingStore implements AutoCloseable {
             Files.delete(dir); // empty
         }
         Files.move(creating, dir, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static Path sibling(Path dir, String suffix) {
+        return dir.resolveSibling(dir.getFileName() + suffix);
+    }
+
+    /**
+     * Finishes or undoes what a kill left of {@link #startFresh}: a fresh dataset still being filled
+     * ({@code .fresh-tmp}) is removed; a whole one ({@code .fresh}) beside the old dataset is removed too (the old one
+     * is still whole); a whole one whose old dataset was already moved aside ({@code .old}) takes the dataset's place;
+     * an old dataset left aside once the fresh one is in place is removed.
+     */
+    private static void recoverFreshStart(Path dir) throws IOException {
+        Path tmp = sibling(dir, ".fresh-tmp");
+        Path fresh = sibling(dir, ".fresh");
+        Path old = sibling(dir, ".old");
+        if (Files.exists(tmp)) {
+            org.apache.jena.atlas.io.IOX.deleteAll(tmp);
+        }
+        if (Files.isDirectory(fresh)) {
+            if (Files.isDirectory(dir)) {
+                org.apache.jena.atlas.io.IOX.deleteAll(fresh);
+            } else {
+                Files.move(fresh, dir, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            }
+        }
+        if (Files.isDirectory(old) && Files.isDirectory(dir)) {
+            org.apache.jena.atlas.io.IOX.deleteAll(old);
+        }
+    }
+
+    /**
+     * Replaces the dataset with a fresh one holding only the graphs in {@code keep} (and what the captures graph says
+     * of them). TDB2 never gives back the space of deleted data, and deleting a graph costs about as much as writing
+     * it: when most staged records are about to be staged again (every graph, after a new build), staging into a
+     * fresh dataset is faster and keeps the folder its size (at 200k entities one restage over the old graphs took
+     * 263 s and left the dataset at 6.2 GB instead of 2.4). The fresh dataset is filled under a temporary name,
+     * renamed when whole, and swapped in by two renames; a kill at any point leaves either the old dataset or the
+     * fresh one, which the next open puts in place ({@link #recoverFreshStart}). The graphs not kept are gone, as if
+     * retired; their staging comes next. In-memory stores only drop the graphs not kept.
+     */
+    public void startFresh(Set<String> keep) throws IOException {
+        if (storeDir == null) {
+            Set<String> drop = new HashSet<>(stagedGraphs());
+            drop.removeAll(keep);
+            dsg.executeWrite(() -> drop.forEach(name -> {
+                Node g = NodeFactory.createURI(name);
+                dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
+                dsg.deleteAny(Tm.CAPTURES_GRAPH, g, Node.ANY, Node.ANY);
+            }));
+            return;
+        }
+        Set<String> drop = new HashSet<>(stagedGraphs());
+        drop.removeAll(keep);
+        Path tmp = sibling(storeDir, ".fresh-tmp");
+        Path fresh = sibling(storeDir, ".fresh");
+        Path old = sibling(storeDir, ".old");
+        if (Files.exists(tmp)) {
+            org.apache.jena.atlas.io.IOX.deleteAll(tmp);
+        }
+        create(tmp);
+        DatasetGraph target = DatabaseMgr.connectDatasetGraph(tmp.toString(), STORE_PARAMS);
+        Txn.executeWrite(target, () -> dsg.executeRead(() -> {
+            for (String name : keep) {
+                Node g = NodeFactory.createURI(name);
+                dsg.find(g, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(target::add);
+                dsg.find(Tm.CAPTURES_GRAPH, g, Node.ANY, Node.ANY).forEachRemaining(target::add);
+            }
+        }));
+        org.apache.jena.tdb2.sys.TDBInternal.expel(target);
+        Files.move(tmp, fresh, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        org.apache.jena.tdb2.sys.TDBInternal.expel(dsg);
+        Files.move(storeDir, old, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(fresh, storeDir, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        org.apache.jena.atlas.io.IOX.deleteAll(old);
+        dsg = DatabaseMgr.connectDatasetGraph(storeDir.toString(), STORE_PARAMS);
+        deleteCopies(drop);
+    }
+
+    private void deleteCopies(Set<String> graphs) {
+        for (String name : graphs) {
+            try {
+                Path copy = recordsFile(name);
+                Files.deleteIfExists(copy);
+                Files.deleteIfExists(copy.resolveSibling(copy.getFileName() + ".part")); // left by a kill
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot remove the records copy of " + name, e);
+            }
+        }
+    }
+
+    /** Records of each staged graph, as stored with it (graphs staged before counts were kept count 0). */
+    public java.util.Map<String, Long> stagedRecordCounts() {
+        return dsg.calculateRead(() -> {
+            java.util.Map<String, Long> counts = new java.util.HashMap<>();
+            dsg.find(Tm.CAPTURES_GRAPH, Node.ANY, RDF.type.asNode(), Tm.Capture).forEachRemaining(q -> {
+                Node g = q.getSubject();
+                long n = first(g, Tm.stagedRecords).map(v -> {
+                    try {
+                        return Long.parseLong(v.getLiteralLexicalForm());
+                    } catch (NumberFormatException e) {
+                        return 0L;
+                    }
+                }).orElse(0L);
+                counts.put(g.getURI(), n);
+            });
+            return counts;
+        });
     }
 
     private static boolean isEmptyDirectory(Path dir) throws IOException {
@@ -332,15 +445,7 @@ public final class StagingStore implements AutoCloseable {
             }
         });
         if (recordsDir != null) {
-            for (String name : drop) {
-                try {
-                    Path copy = recordsFile(name);
-                    Files.deleteIfExists(copy);
-                    Files.deleteIfExists(copy.resolveSibling(copy.getFileName() + ".part")); // left by a kill
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot remove the records copy of " + name, e);
-                }
-            }
+            deleteCopies(drop);
         }
         return drop.size();
     }

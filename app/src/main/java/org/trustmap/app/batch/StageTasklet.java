@@ -47,6 +47,12 @@ final class StageTasklet extends RefreshTasklet {
         Set<String> graphs = new LinkedHashSet<>();
         long records = 0;
         int reused = 0;
+        java.util.Map<Capture, Optional<StageResult>> reusable = new java.util.HashMap<>();
+        for (Capture capture : list.captures()) {
+            SourceCatalog.parser(capture.sourceId()).ifPresent(parser -> reusable.put(capture,
+                    settings.reuses() ? staging.stagedResult(capture, parser) : Optional.empty()));
+        }
+        startFreshIfMostlyReplaced(staging, reusable);
         for (Capture capture : list.captures()) {
             Optional<SourceParser> parser = SourceCatalog.parser(capture.sourceId());
             if (parser.isEmpty()) {
@@ -54,8 +60,7 @@ final class StageTasklet extends RefreshTasklet {
                         "no parser for source '" + capture.sourceId() + "'"));
                 continue;
             }
-            Optional<StageResult> staged = settings.reuses()
-                    ? staging.stagedResult(capture, parser.get()) : Optional.empty();
+            Optional<StageResult> staged = reusable.get(capture);
             if (staged.isPresent()) {
                 StageResult result = staged.get();
                 records += result.records();
@@ -85,5 +90,32 @@ final class StageTasklet extends RefreshTasklet {
         int retired = staging.retainOnly(graphs);
         problems.forEach(p -> LOG.warn("rejected: {}", p));
         RunFiles.write(runDir.resolve("stage.json"), new StageReport(records, problems, graphs.size(), retired, reused));
+    }
+
+    /**
+     * When the staged graphs about to be replaced or retired hold at least as many records as those kept, staging
+     * goes into a fresh dataset holding only the kept graphs ({@link StagingStore#startFresh}): TDB2 keeps deleted
+     * data, and deleting a graph costs about as much as writing it.
+     */
+    private static void startFreshIfMostlyReplaced(StagingStore staging, java.util.Map<Capture, Optional<StageResult>> reusable)
+            throws java.io.IOException {
+        Set<String> keep = new LinkedHashSet<>();
+        reusable.values().forEach(r -> r.ifPresent(result -> keep.add(result.graph())));
+        long kept = 0;
+        long replaced = 0;
+        for (java.util.Map.Entry<String, Long> e : staging.stagedRecordCounts().entrySet()) {
+            if (keep.contains(e.getKey())) {
+                kept += e.getValue();
+            } else {
+                replaced += e.getValue();
+            }
+        }
+        if (replaced > 0 && replaced >= kept) {
+            long t0 = System.nanoTime();
+            staging.startFresh(keep);
+            LOG.info("stage: {} of {} staged records are to be staged again or retired: staging into a fresh dataset"
+                    + " with the {} graphs kept ({} s)", replaced, replaced + kept, keep.size(),
+                    String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9));
+        }
     }
 }
