@@ -48,8 +48,7 @@ public final class RecordSink {
      * @param evidenceDate date the evidence speaks for, or null
      */
     public Node record(Node type, String localKey, String recordRef, String evidenceUrl, LocalDate evidenceDate) {
-        Node s = NodeFactory.createURI(Tm.RECORD_NS + capture.sourceId() + ":" + capture.shortId() + ":"
-                + URLEncoder.encode(localKey, StandardCharsets.UTF_8));
+        Node s = recordNode(localKey);
         quad(s, RDF.type.asNode(), type);
         literal(s, Tm.source, capture.sourceId());
         literal(s, Tm.evidenceUrl, evidenceUrl == null ? capture.targetUri() : evidenceUrl);
@@ -58,6 +57,15 @@ public final class RecordSink {
         literal(s, Tm.warcRecordId, capture.warcRecordId());
         records++;
         return s;
+    }
+
+    /**
+     * The subject of the record {@link #record} writes under {@code localKey}, without writing anything: for a parser
+     * that refers again to a record it has already written in this capture.
+     */
+    public Node recordNode(String localKey) {
+        return NodeFactory.createURI(Tm.RECORD_NS + capture.sourceId() + ":" + capture.shortId() + ":"
+                + URLEncoder.encode(localKey, StandardCharsets.UTF_8));
     }
 
     /** A link record {@code from -[relation]-> to}. */

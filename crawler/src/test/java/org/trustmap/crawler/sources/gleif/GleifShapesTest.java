@@ -11,11 +11,11 @@ class GleifShapesTest {
     @ParameterizedTest
     @CsvSource({
             "goldencopy_lei-data.xml,            13",
-            "goldencopy_rr-data.xml,             6",
-            "goldencopy_rr-with-quantifiers.xml, 21",
+            "goldencopy_rr-data.xml,             5",
+            "goldencopy_rr-with-quantifiers.xml, 14",
             "goldencopy_repex-data.xml,          10",
             "goldencopy_lei2-constructed.csv,    5",
-            "goldencopy_rr-constructed.csv,      21",
+            "goldencopy_rr-constructed.csv,      14",
             "goldencopy_repex-constructed.csv,   10",
             "api_single_lei_record_549300YX4S1LLSMK2627.json, 1",
             "api_single_lei_record_335800CCCPHKUOXPC332.json, 1",

@@ -42,12 +42,16 @@ final class GleifStaged {
     final Graph graph;
     final List<ParseProblem> problems;
     final GleifSummary summary;
+    /** Quads the parser wrote, repeats included (the graph keeps each once). */
+    final long emitted;
 
-    private GleifStaged(Capture capture, Graph graph, List<ParseProblem> problems, GleifSummary summary) {
+    private GleifStaged(Capture capture, Graph graph, List<ParseProblem> problems, GleifSummary summary,
+                        long emitted) {
         this.capture = capture;
         this.graph = graph;
         this.problems = problems;
         this.summary = summary;
+        this.emitted = emitted;
     }
 
     static GleifStaged fixture(String name) {
@@ -68,11 +72,18 @@ final class GleifStaged {
                 "sha256:x", "a.warc.gz", 0);
         DatasetGraph dsg = DatasetGraphFactory.createTxnMem();
         ErrorPolicy.Collecting errors = ErrorPolicy.collecting();
-        RecordSink sink = new RecordSink(StreamRDFLib.dataset(dsg), capture);
+        long[] emitted = {0};
+        RecordSink sink = new RecordSink(new org.apache.jena.riot.system.StreamRDFWrapper(StreamRDFLib.dataset(dsg)) {
+            @Override
+            public void quad(org.apache.jena.sparql.core.Quad quad) {
+                emitted[0]++;
+                super.quad(quad);
+            }
+        }, capture);
         try (InputStream in = new ByteArrayInputStream(body)) {
             GleifSummary summary = new GleifParser().stage(in, new ParseContext(capture, errors), sink);
             Graph graph = dsg.getGraph(NodeFactory.createURI(capture.graphName()));
-            return new GleifStaged(capture, graph, errors.problems(), summary);
+            return new GleifStaged(capture, graph, errors.problems(), summary, emitted[0]);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -123,6 +123,20 @@ class GleifXmlGoldenCopyTest {
         assertThat(RR_QUANTIFIERS.conforms()).isTrue();
     }
 
+    @Test
+    void aStubSharedByRelationshipsIsWrittenOnce() {
+        for (GleifStaged rr : java.util.List.of(RR, RR_QUANTIFIERS)) {
+            // every quad the parser wrote is new to the graph: no stub written a second time
+            assertThat(rr.emitted).isEqualTo(rr.graph.size());
+            // records written: the links and one stub per LEI they name
+            assertThat(rr.summary.written()).isEqualTo(rr.count(Tm.Organization) + rr.count(Tm.Link));
+        }
+        // 2138002YAB7Z9KO21397 is a node of several relationships of this file
+        assertThat(RR_QUANTIFIERS.graph.find().toList().stream()
+                .filter(t -> (t.getPredicate().equals(Tm.from) || t.getPredicate().equals(Tm.to))
+                        && t.getObject().getURI().endsWith("2138002YAB7Z9KO21397")).count()).isGreaterThan(1);
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
             001GPB6A9XPE8XJICC14 | DIRECT:NO_KNOWN_PERSON
