@@ -51,6 +51,12 @@ final class ChunkValidator extends StreamRDFBase {
     private final Map<Node, Node> rejected = new HashMap<>();
     private final List<Triple> chunk = new ArrayList<>();
     private final Set<Node> subjects = new HashSet<>();
+    /**
+     * Subjects with triples in the target graph from earlier chunks of this capture, by a 128-bit hash of the subject:
+     * only those are looked up in the target graph when they come again (a look-up in TDB2 for every new subject of
+     * every chunk cost about 5 % of a 200k-entity stage). The target graph holds nothing else: staging clears it first.
+     */
+    private final LongPairSet written = new LongPairSet();
     private long removed;
     private long added;
     /** Gets every triple added to the target graph, or null. */
@@ -124,7 +130,9 @@ final class ChunkValidator extends StreamRDFBase {
             }
         }
         for (Node s : fresh) {
-            target.find(s, Node.ANY, Node.ANY).forEachRemaining(check::add);
+            if (wasWritten(s)) {
+                target.find(s, Node.ANY, Node.ANY).forEachRemaining(check::add);
+            }
         }
         for (Triple t : chunk) {
             if (classPaths.contains(t.getPredicate()) && t.getObject().isURI() && !fresh.contains(t.getObject())) {
@@ -132,6 +140,11 @@ final class ChunkValidator extends StreamRDFBase {
             }
         }
         Set<Node> bad = judge(check, fresh);
+        for (Node s : fresh) {
+            if (!bad.contains(s)) {
+                markWritten(s);
+            }
+        }
         for (Triple t : chunk) {
             Node s = t.getSubject();
             if (!bad.contains(s) && !rejected.containsKey(s)) {
@@ -155,11 +168,45 @@ final class ChunkValidator extends StreamRDFBase {
         subjects.clear();
     }
 
+    private boolean wasWritten(Node s) {
+        String key = key(s);
+        return written.contains(fnv(key), poly(key));
+    }
+
+    private void markWritten(Node s) {
+        String key = key(s);
+        written.add(fnv(key), poly(key));
+    }
+
+    private static String key(Node s) {
+        return s.isURI() ? s.getURI() : s.toString();
+    }
+
+    /** FNV-1a, 64 bits. */
+    private static long fnv(String key) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < key.length(); i++) {
+            h = (h ^ key.charAt(i)) * 0x100000001b3L;
+        }
+        return h;
+    }
+
+    /** A second, independent 64-bit hash (polynomial with an odd multiplier, then mixed). */
+    private static long poly(String key) {
+        long h = key.length();
+        for (int i = 0; i < key.length(); i++) {
+            h = h * 0x9E3779B97F4A7C15L + key.charAt(i);
+        }
+        h ^= h >>> 29;
+        h *= 0xBF58476D1CE4E5B9L;
+        return h ^ (h >>> 32);
+    }
+
     private void borrowType(Graph check, Node o) {
         Node type = rejected.get(o);
         if (type != null) {
             check.add(Triple.create(o, RDF.type.asNode(), type));
-        } else {
+        } else if (wasWritten(o)) {
             target.find(o, RDF.type.asNode(), Node.ANY).forEachRemaining(check::add);
         }
     }
