@@ -14,8 +14,11 @@ import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.vocabulary.RDF;
 
 /**
- * Writes records of one capture into its named graph, each with its provenance (source, evidence URL and date,
- * location in the document and the WARC record id), so that no parser can forget it.
+ * Writes records of one capture into its named graph, each with its provenance (evidence URL and date, location in
+ * the document), so that no parser can forget it. The source and the WARC record id are the capture's, the same for
+ * every record of the graph: the staging store states them once, on the capture ({@code tm:source},
+ * {@code tm:warcRecordId} in the captures graph), and resolution gives them to each record it reads (at 200k entities
+ * the two triples per record were 1.4 M of the 7.9 M staged ones).
  */
 public final class RecordSink {
     private final StreamRDF out;
@@ -50,11 +53,9 @@ public final class RecordSink {
     public Node record(Node type, String localKey, String recordRef, String evidenceUrl, LocalDate evidenceDate) {
         Node s = recordNode(localKey);
         quad(s, RDF.type.asNode(), type);
-        literal(s, Tm.source, capture.sourceId());
         literal(s, Tm.evidenceUrl, evidenceUrl == null ? capture.targetUri() : evidenceUrl);
         date(s, Tm.evidenceDate, evidenceDate);
         literal(s, Tm.recordRef, recordRef);
-        literal(s, Tm.warcRecordId, capture.warcRecordId());
         records++;
         return s;
     }

@@ -19,7 +19,8 @@ import org.apache.jena.vocabulary.RDF;
 import org.trustmap.crawler.Tm;
 
 /**
- * Reads every record of every staged capture graph, sorted by IRI so that resolution is deterministic. A record
+ * Reads every record of every staged capture graph, sorted by IRI so that resolution is deterministic. Each record
+ * gets its capture's source and WARC record id, which staging states once per capture. A record
  * whose source gave no evidence date (an inventory row, an unverified curated fact: the document itself is the
  * evidence) is dated with the day its capture was archived, so that every fact carries a date. GLEIF records that a
  * newer GLEIF document restates (a LastDay delta over a golden copy) give way to the newer one ({@link Superseded}).
@@ -50,6 +51,13 @@ public final class StagedRecords {
                 captureDay.put(q.getSubject(), NodeFactory.createLiteralDT(when.substring(0, 10), XSDDatatype.XSDdate));
             }
         });
+        // the source and the WARC record id are stated once per capture; every record of the capture gets them
+        Map<Node, Node> captureSource = new HashMap<>();
+        Map<Node, Node> captureRecordId = new HashMap<>();
+        dsg.find(Tm.CAPTURES_GRAPH, Node.ANY, Tm.source, Node.ANY).forEachRemaining(q ->
+                captureSource.put(q.getSubject(), q.getObject()));
+        dsg.find(Tm.CAPTURES_GRAPH, Node.ANY, Tm.warcRecordId, Node.ANY).forEachRemaining(q ->
+                captureRecordId.put(q.getSubject(), q.getObject()));
         List<Node> graphs = new ArrayList<>();
         dsg.find(Tm.CAPTURES_GRAPH, Node.ANY, RDF.type.asNode(), Tm.Capture).forEachRemaining(q -> graphs.add(q.getSubject()));
         // the copies are decoded in parallel, each into records of its own; they are then taken in graph order, as one
@@ -99,6 +107,14 @@ public final class StagedRecords {
         List<StagedRecord> all = new ArrayList<>(byIri.values());
         all.removeIf(r -> r.type() == null);
         all.parallelStream().forEach(r -> {
+            Node source = captureSource.get(r.graph());
+            if (source != null && r.node(Tm.source) == null) {
+                r.add(Tm.source, source);
+            }
+            Node recordId = captureRecordId.get(r.graph());
+            if (recordId != null && r.node(Tm.warcRecordId) == null) {
+                r.add(Tm.warcRecordId, recordId);
+            }
             r.sort();
             Node day = captureDay.get(r.graph());
             if (r.node(Tm.evidenceDate) == null && day != null) {
