@@ -269,6 +269,50 @@ class RefreshJobTest {
         });
     }
 
+    @Test
+    @Order(9)
+    void restagingEverythingGoesIntoAFreshStagingDatasetAndGivesTheSameGraph(@TempDir Path other) throws Exception {
+        CliRun first = CliRun.of(demoArgs("refresh", other));
+        assertThat(first.exitCode()).as(first.toString()).isZero();
+        String before = withGraph(other, RefreshJobTest::fingerprint);
+        Object dataset = Files.readAttributes(other.resolve("staging/Data-0001/GSPO.dat"),
+                java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+        long copiesBefore = recordsCopies(other);
+
+        // every capture staged again (as after a new build): the staged records to replace outnumber those kept
+        System.setProperty("trustmap.stage.reuse-staged", "false");
+        CliRun again;
+        try {
+            again = CliRun.of(demoArgs("refresh", other));
+        } finally {
+            System.clearProperty("trustmap.stage.reuse-staged");
+        }
+
+        assertThat(again.exitCode()).as(again.toString()).isZero();
+        assertThat(withGraph(other, RefreshJobTest::fingerprint)).isEqualTo(before);
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var staged = json.readTree(other.resolve("runs/run-0002/stage.json").toFile());
+        var clean = json.readTree(other.resolve("runs/run-0001/stage.json").toFile());
+        assertThat(staged.get("reusedGraphs").asInt()).isZero();
+        assertThat(staged.get("records")).isEqualTo(clean.get("records"));
+        assertThat(staged.get("problems")).isEqualTo(clean.get("problems"));
+        // a new dataset took the old one's place, and nothing of the swap is left beside it
+        assertThat(Files.readAttributes(other.resolve("staging/Data-0001/GSPO.dat"),
+                java.nio.file.attribute.BasicFileAttributes.class).fileKey()).isNotNull().isNotEqualTo(dataset);
+        try (var left = Files.list(other)) {
+            assertThat(left.map(f -> f.getFileName().toString()))
+                    .noneMatch(n -> n.startsWith("staging.") || n.endsWith(".fresh") || n.endsWith(".old"));
+        }
+        // the graphs have their records copies again
+        assertThat(recordsCopies(other)).isEqualTo(copiesBefore).isPositive();
+    }
+
+    private static long recordsCopies(Path home) throws java.io.IOException {
+        try (var copies = Files.list(home.resolve("staging-records"))) {
+            return copies.filter(f -> f.toString().endsWith(".rt")).count();
+        }
+    }
+
     static String hikvisionId(Session s) {
         return s.run("MATCH (o:Organization) WHERE 'Hangzhou Hikvision Digital Technology Co.,Ltd.' IN o.names RETURN o.id AS id")
                 .single().get("id").asString();

@@ -1,10 +1,14 @@
 package org.trustmap.app.batch;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -47,7 +51,7 @@ final class StageTasklet extends RefreshTasklet {
         Set<String> graphs = new LinkedHashSet<>();
         long records = 0;
         int reused = 0;
-        java.util.Map<Capture, Optional<StageResult>> reusable = new java.util.HashMap<>();
+        Map<Capture, Optional<StageResult>> reusable = new HashMap<>();
         for (Capture capture : list.captures()) {
             SourceCatalog.parser(capture.sourceId()).ifPresent(parser -> reusable.put(capture,
                     settings.reuses() ? staging.stagedResult(capture, parser) : Optional.empty()));
@@ -97,13 +101,13 @@ final class StageTasklet extends RefreshTasklet {
      * goes into a fresh dataset holding only the kept graphs ({@link StagingStore#startFresh}): TDB2 keeps deleted
      * data, and deleting a graph costs about as much as writing it.
      */
-    private static void startFreshIfMostlyReplaced(StagingStore staging, java.util.Map<Capture, Optional<StageResult>> reusable)
-            throws java.io.IOException {
+    private static void startFreshIfMostlyReplaced(StagingStore staging, Map<Capture, Optional<StageResult>> reusable)
+            throws IOException {
         Set<String> keep = new LinkedHashSet<>();
         reusable.values().forEach(r -> r.ifPresent(result -> keep.add(result.graph())));
         long kept = 0;
         long replaced = 0;
-        for (java.util.Map.Entry<String, Long> e : staging.stagedRecordCounts().entrySet()) {
+        for (Map.Entry<String, Long> e : staging.stagedRecordCounts().entrySet()) {
             if (keep.contains(e.getKey())) {
                 kept += e.getValue();
             } else {
@@ -115,7 +119,7 @@ final class StageTasklet extends RefreshTasklet {
             staging.startFresh(keep);
             LOG.info("stage: {} of {} staged records are to be staged again or retired: staging into a fresh dataset"
                     + " with the {} graphs kept ({} s)", replaced, replaced + kept, keep.size(),
-                    String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9));
+                    String.format(Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9));
         }
     }
 }
