@@ -434,20 +434,45 @@ public final class StagingStore implements AutoCloseable {
     public int retainOnly(Set<String> keep) {
         Set<String> drop = new HashSet<>(stagedGraphs());
         drop.removeAll(keep);
-        if (drop.isEmpty()) {
-            return 0;
+        if (!drop.isEmpty()) {
+            dsg.executeWrite(() -> {
+                for (String name : drop) {
+                    Node g = NodeFactory.createURI(name);
+                    dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
+                    dsg.deleteAny(Tm.CAPTURES_GRAPH, g, Node.ANY, Node.ANY);
+                }
+            });
         }
-        dsg.executeWrite(() -> {
-            for (String name : drop) {
-                Node g = NodeFactory.createURI(name);
-                dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
-                dsg.deleteAny(Tm.CAPTURES_GRAPH, g, Node.ANY, Node.ANY);
-            }
-        });
         if (recordsDir != null) {
             deleteCopies(drop);
+            removeStrayCopies();
         }
         return drop.size();
+    }
+
+    private static final java.util.regex.Pattern COPY_NAME = java.util.regex.Pattern.compile("[0-9a-f]{32}\\.rt(\\.part)?");
+
+    /**
+     * Removes records copies (and unfinished {@code .part} files) of graphs the dataset does not hold: what a kill left
+     * between a fresh start's swap and its clean-up, or inside the first staging of a document that then left the
+     * run. Files of other names are left alone.
+     */
+    private void removeStrayCopies() {
+        if (!Files.isDirectory(recordsDir)) {
+            return;
+        }
+        Set<String> wanted = new HashSet<>();
+        stagedGraphs().forEach(g -> wanted.add(recordsFile(g).getFileName().toString()));
+        try (var files = Files.list(recordsDir)) {
+            for (Path f : files.toList()) {
+                String name = f.getFileName().toString();
+                if (COPY_NAME.matcher(name).matches() && !wanted.contains(name)) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot tidy the records copies in " + recordsDir, e);
+        }
     }
 
     /**

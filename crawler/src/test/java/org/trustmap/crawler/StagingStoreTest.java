@@ -268,6 +268,30 @@ class StagingStoreTest {
         assertThat(dir.resolve("tdb2.fresh")).doesNotExist();
     }
 
+    @Test
+    void retiringRemovesRecordsCopiesNoStagedGraphOwnsAndLeavesOtherFiles(@TempDir Path dir) throws IOException {
+        Capture inventory = capture("inventory", "file:///constructed/inventory.csv");
+        try (StagingStore store = StagingStore.open(dir.resolve("tdb2"), SHAPES)) {
+            stage(store, inventory());
+            Path copy = store.recordsCopy(inventory.graphName()).orElseThrow();
+            Path records = copy.getParent();
+            // what kills can leave: the copy of a graph no longer staged, an unfinished copy, a kept graph's .part
+            Path stray = Files.writeString(records.resolve("0123456789abcdef0123456789abcdef.rt"), "x");
+            Path part = Files.writeString(records.resolve("fedcba9876543210fedcba9876543210.rt.part"), "x");
+            Path keptPart = Files.writeString(records.resolve(copy.getFileName() + ".part"), "x");
+            Path other = Files.writeString(records.resolve("NOTES.txt"), "not ours");
+
+            assertThat(store.retainOnly(Set.of(inventory.graphName()))).isZero();
+
+            assertThat(copy).exists();
+            assertThat(stray).doesNotExist();
+            assertThat(part).doesNotExist();
+            assertThat(keptPart).doesNotExist();
+            assertThat(other).exists();
+            assertThat(store.recordsCopy(inventory.graphName())).contains(copy);
+        }
+    }
+
     private static Object fileKey(Path dir) throws IOException {
         return Files.readAttributes(dir.resolve("Data-0001/GSPO.dat"),
                 java.nio.file.attribute.BasicFileAttributes.class).fileKey();
