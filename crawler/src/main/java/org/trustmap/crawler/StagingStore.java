@@ -138,17 +138,19 @@ public final class StagingStore implements AutoCloseable {
     }
 
     /**
-     * Finishes or undoes what a kill left of {@link #startFresh}: a fresh dataset still being filled
-     * ({@code .fresh-tmp}) is removed; a whole one ({@code .fresh}) beside the old dataset is removed too (the old one
-     * is still whole); a whole one whose old dataset was already moved aside ({@code .old}) takes the dataset's place;
-     * an old dataset left aside once the fresh one is in place is removed.
+     * Finishes or undoes what a kill left of {@link #startFresh}: a fresh dataset still being created or filled
+     * ({@code .fresh-tmp.creating}, {@code .fresh-tmp}) is removed; a whole one ({@code .fresh}) beside the old dataset
+     * is removed too (the old one is still whole); a whole one whose old dataset was already moved aside
+     * ({@code .old}) takes the dataset's place; an old dataset left aside once the fresh one is in place is removed.
      */
     private static void recoverFreshStart(Path dir) throws IOException {
         Path tmp = sibling(dir, ".fresh-tmp");
         Path fresh = sibling(dir, ".fresh");
         Path old = sibling(dir, ".old");
-        if (Files.exists(tmp)) {
-            org.apache.jena.atlas.io.IOX.deleteAll(tmp);
+        for (Path unfinished : List.of(tmp, sibling(tmp, ".creating"))) {
+            if (Files.exists(unfinished)) {
+                org.apache.jena.atlas.io.IOX.deleteAll(unfinished);
+            }
         }
         if (Files.isDirectory(fresh)) {
             if (Files.isDirectory(dir)) {

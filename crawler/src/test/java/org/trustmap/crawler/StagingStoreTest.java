@@ -246,12 +246,14 @@ class StagingStoreTest {
         StagingStore store = StagingStore.open(tdb2, SHAPES);
         stage(store, inventory());
         closeFully(store);
-        // killed while the fresh dataset was filled: it is dropped, the old one is used
+        // killed while the fresh dataset was created or filled: it is dropped, the old one is used
         Files.createDirectories(dir.resolve("tdb2.fresh-tmp/Data-0001"));
+        Files.createDirectories(dir.resolve("tdb2.fresh-tmp.creating/Data-0001"));
         store = StagingStore.open(tdb2, SHAPES);
         assertThat(store.stagedGraphs()).containsExactly(inventory.graphName());
         closeFully(store);
         assertThat(dir.resolve("tdb2.fresh-tmp")).doesNotExist();
+        assertThat(dir.resolve("tdb2.fresh-tmp.creating")).doesNotExist();
         // killed before the old one was moved aside: the old one is whole and stays
         closeFully(StagingStore.open(dir.resolve("tdb2.fresh"), SHAPES));
         store = StagingStore.open(tdb2, SHAPES);
