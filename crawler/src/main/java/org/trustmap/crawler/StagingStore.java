@@ -166,27 +166,21 @@ public final class StagingStore implements AutoCloseable {
 
     /**
      * Replaces the dataset with a fresh one holding only the graphs in {@code keep} (and what the captures graph says
-     * of them). TDB2 never gives back the space of deleted data, and deleting a graph costs about as much as writing
-     * it: when most staged records are about to be staged again (every graph, after a new build), staging into a
-     * fresh dataset is faster and keeps the folder its size (at 200k entities one restage over the old graphs took
-     * 263 s and left the dataset at 6.2 GB instead of 2.4). The fresh dataset is filled under a temporary name,
+     * of them). Deleting a graph costs about as much as writing it (retiring a 50k-record graph took 13-18 s, staging
+     * its successor 9-13 s, BENCHMARKS.md): when most staged records are about to be staged again or retired (every
+     * graph, after a new build), copying the few kept graphs into a fresh dataset skips those deletes, and the node
+     * table no longer holds the terms of graphs gone. The fresh dataset is filled under a temporary name,
      * renamed when whole, and swapped in by two renames; a kill at any point leaves either the old dataset or the
      * fresh one, which the next open puts in place ({@link #recoverFreshStart}). The graphs not kept are gone, as if
      * retired; their staging comes next. In-memory stores only drop the graphs not kept.
      */
     public void startFresh(Set<String> keep) throws IOException {
         if (storeDir == null) {
-            Set<String> drop = new HashSet<>(stagedGraphs());
+            Set<String> drop = stagedGraphs();
             drop.removeAll(keep);
-            dsg.executeWrite(() -> drop.forEach(name -> {
-                Node g = NodeFactory.createURI(name);
-                dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
-                dsg.deleteAny(Tm.CAPTURES_GRAPH, g, Node.ANY, Node.ANY);
-            }));
+            deleteGraphs(drop);
             return;
         }
-        Set<String> drop = new HashSet<>(stagedGraphs());
-        drop.removeAll(keep);
         Path tmp = sibling(storeDir, ".fresh-tmp");
         Path fresh = sibling(storeDir, ".fresh");
         Path old = sibling(storeDir, ".old");
@@ -209,19 +203,7 @@ public final class StagingStore implements AutoCloseable {
         Files.move(fresh, storeDir, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         org.apache.jena.atlas.io.IOX.deleteAll(old);
         dsg = DatabaseMgr.connectDatasetGraph(storeDir.toString(), STORE_PARAMS);
-        deleteCopies(drop);
-    }
-
-    private void deleteCopies(Set<String> graphs) {
-        for (String name : graphs) {
-            try {
-                Path copy = recordsFile(name);
-                Files.deleteIfExists(copy);
-                Files.deleteIfExists(copy.resolveSibling(copy.getFileName() + ".part")); // left by a kill
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot remove the records copy of " + name, e);
-            }
-        }
+        removeStrayCopies(stagedGraphs());
     }
 
     /** Records of each staged graph, as stored with it (graphs staged before counts were kept count 0). */
@@ -434,37 +416,42 @@ public final class StagingStore implements AutoCloseable {
 
     /** Removes every staged graph not in {@code keep}: captures no longer part of the run are retired. */
     public int retainOnly(Set<String> keep) {
-        Set<String> drop = new HashSet<>(stagedGraphs());
+        Set<String> staged = stagedGraphs();
+        Set<String> drop = new HashSet<>(staged);
         drop.removeAll(keep);
-        if (!drop.isEmpty()) {
-            dsg.executeWrite(() -> {
-                for (String name : drop) {
-                    Node g = NodeFactory.createURI(name);
-                    dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
-                    dsg.deleteAny(Tm.CAPTURES_GRAPH, g, Node.ANY, Node.ANY);
-                }
-            });
-        }
-        if (recordsDir != null) {
-            deleteCopies(drop);
-            removeStrayCopies();
-        }
+        deleteGraphs(drop);
+        staged.removeAll(drop);
+        removeStrayCopies(staged);
         return drop.size();
+    }
+
+    private void deleteGraphs(Set<String> drop) {
+        if (drop.isEmpty()) {
+            return;
+        }
+        dsg.executeWrite(() -> {
+            for (String name : drop) {
+                Node g = NodeFactory.createURI(name);
+                dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY);
+                dsg.deleteAny(Tm.CAPTURES_GRAPH, g, Node.ANY, Node.ANY);
+            }
+        });
     }
 
     private static final java.util.regex.Pattern COPY_NAME = java.util.regex.Pattern.compile("[0-9a-f]{32}\\.rt(\\.part)?");
 
     /**
-     * Removes records copies (and unfinished {@code .part} files) of graphs the dataset does not hold: what a kill left
-     * between a fresh start's swap and its clean-up, or inside the first staging of a document that then left the
-     * run. Files of other names are left alone.
+     * Removes records copies of graphs not in {@code staged} (the graphs the dataset holds) and every unfinished
+     * {@code .part} file: the copies of graphs just retired or left out of a fresh dataset, and what a kill left
+     * (between a fresh start's swap and this clean-up, or inside the staging of a document that then left the run).
+     * No staging runs meanwhile. Files of other names are left alone.
      */
-    private void removeStrayCopies() {
-        if (!Files.isDirectory(recordsDir)) {
+    private void removeStrayCopies(Set<String> staged) {
+        if (recordsDir == null || !Files.isDirectory(recordsDir)) {
             return;
         }
         Set<String> wanted = new HashSet<>();
-        stagedGraphs().forEach(g -> wanted.add(recordsFile(g).getFileName().toString()));
+        staged.forEach(g -> wanted.add(recordsFile(g).getFileName().toString()));
         try (var files = Files.list(recordsDir)) {
             for (Path f : files.toList()) {
                 String name = f.getFileName().toString();

@@ -199,7 +199,7 @@ class StagingStoreTest {
     }
 
     @Test
-    void aFreshStartKeepsOnlyTheKeptGraphsAndTheFolderShrinks(@TempDir Path dir) throws IOException {
+    void aFreshStartKeepsOnlyTheKeptGraphsInANewDataset(@TempDir Path dir) throws IOException {
         Path tdb2 = dir.resolve("tdb2");
         Capture big = capture("organizations", "file:///constructed/organizations.csv");
         Capture inventory = capture("inventory", "file:///constructed/inventory.csv");
@@ -229,8 +229,8 @@ class StagingStoreTest {
                     ErrorPolicy.collecting());
             assertThat(store.stagedGraphs()).containsExactlyInAnyOrder(inventory.graphName(), big.graphName());
         }
-        // a new dataset, not the old one with its deleted copies (TDB2 allocates index files in large steps: their
-        // length says little; at 200k entities the folder stayed 2.4 GB instead of growing to 6.2 GB, BENCHMARKS.md)
+        // a new dataset, not the old one with its graphs deleted (TDB2 allocates index files in large steps: their
+        // length says little, so the files' identity is compared)
         assertThat(fileKey(tdb2)).isNotNull().isNotEqualTo(grown);
         assertThat(dir.resolve("tdb2.old")).doesNotExist();
         assertThat(dir.resolve("tdb2.fresh")).doesNotExist();

@@ -98,8 +98,8 @@ final class StageTasklet extends RefreshTasklet {
 
     /**
      * When the staged graphs about to be replaced or retired hold at least as many records as those kept, staging
-     * goes into a fresh dataset holding only the kept graphs ({@link StagingStore#startFresh}): TDB2 keeps deleted
-     * data, and deleting a graph costs about as much as writing it.
+     * goes into a fresh dataset holding only the kept graphs ({@link StagingStore#startFresh}): deleting a graph
+     * costs about as much as writing it.
      */
     private static void startFreshIfMostlyReplaced(StagingStore staging, Map<Capture, Optional<StageResult>> reusable)
             throws IOException {
