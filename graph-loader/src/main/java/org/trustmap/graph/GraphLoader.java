@@ -228,8 +228,8 @@ public final class GraphLoader {
      * @param relationships type to rows ({@code key}, {@code from}, {@code to}, {@code props})
      * @param ends type to its end labels and key properties: {@code fromLabel, fromKey, toLabel, toKey}
      */
-    public record LoadRows(String stamp, Map<String, List<Map<String, Object>>> nodes,
-                           Map<String, List<Map<String, Object>>> relationships, Map<String, List<String>> ends) {
+    public record LoadRows(String stamp, Map<String, RowList> nodes, Map<String, RowList> relationships,
+                           Map<String, List<String>> ends) {
         public int facts() {
             return relationships.values().stream().mapToInt(List::size).sum();
         }
@@ -239,37 +239,39 @@ public final class GraphLoader {
         return load(prepare(graph));
     }
 
-    /** Turns the resolved graph into rows, deduplicated by key, each with its digest. */
+    /**
+     * Turns the resolved graph into rows, deduplicated by key, each with its digest. The rows are kept compact
+     * ({@link RowList}): their maps are made when they are written.
+     */
     public static LoadRows prepare(ResolvedGraph graph) {
-        Map<String, List<Map<String, Object>>> nodes = new LinkedHashMap<>();
-        nodes.put("Organization", hashed(graph.organizations().stream().map(GraphLoader::row).toList()));
-        nodes.put("Product", hashed(graph.products().stream().map(GraphLoader::row).toList()));
-        nodes.put("Jurisdiction", hashed(keysOnly(graph.basedIn().stream().map(BasedIn::code))));
-        nodes.put("Operator", hashed(keysOnly(graph.deployments().stream().map(Deployment::operator))));
-        List<Map<String, Object>> exceptions = hashed(dedupe(graph.exceptions().stream().map(GraphLoader::row).toList()));
-        nodes.put("ReportingException", hashed(exceptions.stream()
-                .map(r -> Map.<String, Object>of("key", r.get("key"), "props", r.get("nodeProps"))).toList()));
-        nodes.put("Flag", hashed(keysOnly(graph.flags().stream().map(FlagFact::flag))));
-        Map<String, List<Map<String, Object>>> rels = new LinkedHashMap<>();
+        Map<String, RowList> nodes = new LinkedHashMap<>();
+        nodes.put("Organization", RowList.of(graph.organizations(), GraphLoader::row, Org::id));
+        nodes.put("Product", RowList.of(graph.products(), GraphLoader::row, Product::id));
+        nodes.put("Jurisdiction", keysOnly(graph.basedIn().stream().map(BasedIn::code)));
+        nodes.put("Operator", keysOnly(graph.deployments().stream().map(Deployment::operator)));
+        RowList exceptions = RowList.keyed(graph.exceptions(), GraphLoader::row);
+        // the exception's facts live on its node, keyed like its HAS_EXCEPTION relationship
+        nodes.put("ReportingException", exceptions.remade((ExceptionFact x) -> {
+            Map<String, Object> r = row(x);
+            return Map.of("key", r.get("key"), "props", r.get("nodeProps"));
+        }));
+        nodes.put("Flag", keysOnly(graph.flags().stream().map(FlagFact::flag)));
+        Map<String, RowList> rels = new LinkedHashMap<>();
         Map<String, List<String>> ends = new LinkedHashMap<>();
-        rels.put("DEPLOYS", hashed(dedupe(graph.deployments().stream().map(GraphLoader::row).toList())));
+        rels.put("DEPLOYS", RowList.keyed(graph.deployments(), GraphLoader::row));
         ends.put("DEPLOYS", List.of("Operator", "name", "Product", "id"));
-        rels.put("BASED_IN", hashed(dedupe(graph.basedIn().stream().map(GraphLoader::row).toList())));
+        rels.put("BASED_IN", RowList.keyed(graph.basedIn(), GraphLoader::row));
         ends.put("BASED_IN", List.of("Organization", "id", "Jurisdiction", "code"));
-        rels.put("HAS_EXCEPTION", exceptions.stream().map(r -> {
-            Map<String, Object> m = new HashMap<>(r);
-            m.remove("nodeProps");
-            return (Map<String, Object>) m;
-        }).toList());
+        rels.put("HAS_EXCEPTION", exceptions);
         ends.put("HAS_EXCEPTION", List.of("Organization", "id", "ReportingException", "key"));
-        rels.put("FLAGGED", hashed(dedupe(graph.flags().stream().map(GraphLoader::row).toList())));
+        rels.put("FLAGGED", RowList.keyed(graph.flags(), GraphLoader::row));
         ends.put("FLAGGED", List.of("Organization", "id", "Flag", "id"));
-        Map<String, List<Map<String, Object>>> edgesByType = new LinkedHashMap<>();
+        Map<String, List<Edge>> edgesByType = new LinkedHashMap<>();
         for (Edge e : graph.edges()) {
-            edgesByType.computeIfAbsent(checkedType(e.type()), k -> new ArrayList<>()).add(row(e));
+            edgesByType.computeIfAbsent(checkedType(e.type()), k -> new ArrayList<>()).add(e);
         }
-        edgesByType.forEach((type, rows) -> {
-            rels.put(type, hashed(dedupe(rows)));
+        edgesByType.forEach((type, edges) -> {
+            rels.put(type, RowList.keyed(edges, GraphLoader::row));
             ends.put(type, List.of(type.equals("CONTROLLED_BY") ? "Organization" : "Product", "id",
                     type.equals("CONTAINS") ? "Product" : "Organization", "id"));
         });
@@ -288,7 +290,7 @@ public final class GraphLoader {
         long schemaNanos = System.nanoTime() - t0;
         Map<String, List<String>> gone = new LinkedHashMap<>();
         // a label or type of which the load states nothing and the graph holds nothing has nothing to retire
-        Map<String, List<Map<String, Object>>> owned = owned(rows);
+        Map<String, RowList> owned = owned(rows);
         counts.forEach((name, n) -> {
             if (n == 0 && owned.get(name).isEmpty()) {
                 gone.put(name, List.of());
@@ -296,9 +298,9 @@ public final class GraphLoader {
         });
         long written = 0;
         for (NodeKind kind : NODE_KINDS) {
-            written += writeNodes(kind, rows.nodes().getOrDefault(kind.label(), List.of()), gone);
+            written += writeNodes(kind, rows.nodes().getOrDefault(kind.label(), RowList.empty()), gone);
         }
-        for (Map.Entry<String, List<Map<String, Object>>> e : rows.relationships().entrySet()) {
+        for (Map.Entry<String, RowList> e : rows.relationships().entrySet()) {
             List<String> end = rows.ends().get(e.getKey());
             written += writeRels(new RelKind(checkedType(e.getKey()), end.get(0), end.get(1), end.get(2), end.get(3)),
                     e.getValue(), gone);
@@ -330,7 +332,7 @@ public final class GraphLoader {
     public LoadResult loadImported(LoadRows rows) {
         long t0 = System.nanoTime();
         createSchema();
-        Map<String, List<Map<String, Object>>> owned = owned(rows);
+        Map<String, RowList> owned = owned(rows);
         long nodes = rows.nodes().values().stream().mapToLong(List::size).sum();
         long rels = rows.facts();
         Map<String, Long> counts = ownedCounts();
@@ -374,10 +376,11 @@ public final class GraphLoader {
     }
 
     /** Every label and type the loader owns with this load's rows of it (none: an empty list). */
-    private static Map<String, List<Map<String, Object>>> owned(LoadRows rows) {
-        Map<String, List<Map<String, Object>>> owned = new LinkedHashMap<>();
-        NODE_KINDS.forEach(kind -> owned.put(kind.label(), rows.nodes().getOrDefault(kind.label(), List.of())));
-        FACT_TYPES.stream().sorted().forEach(type -> owned.put(type, rows.relationships().getOrDefault(type, List.of())));
+    private static Map<String, RowList> owned(LoadRows rows) {
+        Map<String, RowList> owned = new LinkedHashMap<>();
+        NODE_KINDS.forEach(kind -> owned.put(kind.label(), rows.nodes().getOrDefault(kind.label(), RowList.empty())));
+        FACT_TYPES.stream().sorted().forEach(type -> owned.put(type,
+                rows.relationships().getOrDefault(type, RowList.empty())));
         return owned;
     }
 
@@ -483,7 +486,7 @@ public final class GraphLoader {
             return;
         }
         long t0 = System.nanoTime();
-        Map<String, List<Map<String, Object>>> sections = owned(rows);
+        Map<String, RowList> sections = owned(rows);
         List<String> differences = differences(counts, name -> sections.get(name).size());
         try {
             if (!differences.isEmpty()) {
@@ -492,9 +495,7 @@ public final class GraphLoader {
                         + " load reads the stored digests from Neo4j", String.join(", ", differences));
                 return;
             }
-            DigestFile.write(digestFile, rows.stamp(), sections, counts,
-                    (name, r) -> String.valueOf(FACT_TYPES.contains(name) || !r.containsKey("id") ? r.get("key")
-                            : r.get("id")));
+            DigestFile.write(digestFile, rows.stamp(), sections, counts);
         } catch (IOException e) {
             LOG.warn("load: the digest file {} could not be written ({}); the next load reads the stored digests from"
                     + " Neo4j", digestFile, e.toString());
@@ -515,22 +516,25 @@ public final class GraphLoader {
      * Writes one label's missing or changed rows. {@code gone} gets the label's stored keys this load no longer states
      * (read in the same pass as the stored digests; the writes only add stated keys, so the set stays right).
      */
-    private long writeNodes(NodeKind kind, List<Map<String, Object>> rows, Map<String, List<String>> gone) {
+    private long writeNodes(NodeKind kind, RowList rows, Map<String, List<String>> gone) {
         if (rows.isEmpty()) {
             return 0; // retire() reads what is stored of this label
         }
         KeyDigests stated = new KeyDigests();
-        String keyField = rows.get(0).containsKey("id") ? "id" : "key";
-        rows.forEach(r -> stated.add(String.valueOf(r.get(keyField))));
+        for (int i = 0; i < rows.size(); i++) {
+            stated.add(String.valueOf(rows.key(i)));
+        }
         // only what is missing or changed travels to the database
         Stored stored = stored(kind.label(), "MATCH (x:" + kind.label() + ") RETURN x." + kind.keyProperty() + " AS k,"
                 + " x.h AS h, x.h IS NOT NULL OR x.stamp IS NOT NULL AS owned", stated);
         gone.put(kind.label(), stored.gone());
-        List<Map<String, Object>> send = rows.stream()
-                .filter(r -> stored.digests().status(String.valueOf(r.get(keyField)), (String) r.get("h"))
-                        != StoredDigests.Status.SAME)
-                .toList();
-        return write(kind.upsert(), send);
+        IntList send = new IntList();
+        for (int i = 0; i < rows.size(); i++) {
+            if (stored.digests().status(String.valueOf(rows.key(i)), rows.h(i)) != StoredDigests.Status.SAME) {
+                send.add(i);
+            }
+        }
+        return write(kind.upsert(), send.of(rows));
     }
 
     /** The stored keys and content digests of one label or type, and its loader-written keys not {@code stated}. */
@@ -581,12 +585,14 @@ public final class GraphLoader {
         }
     }
 
-    private long writeRels(RelKind kind, List<Map<String, Object>> rows, Map<String, List<String>> gone) {
+    private long writeRels(RelKind kind, RowList rows, Map<String, List<String>> gone) {
         if (rows.isEmpty()) {
             return 0;
         }
         KeyDigests stated = new KeyDigests();
-        rows.forEach(r -> stated.add((String) r.get("key")));
+        for (int i = 0; i < rows.size(); i++) {
+            stated.add(rows.key(i));
+        }
         Stored stored = stored(kind.type(), "MATCH ()-[r:" + kind.type() + "]->() RETURN r.key AS k, r.h AS h,"
                 + " r.h IS NOT NULL OR r.stamp IS NOT NULL AS owned", stated);
         gone.put(kind.type(), stored.gone());
@@ -596,16 +602,16 @@ public final class GraphLoader {
             return write(kind.createAll(), rows);
         }
         // only what is missing or changed travels to the database; unchanged rows cost one look-up here, none there
-        List<Map<String, Object>> changed = new ArrayList<>();
-        List<Map<String, Object>> missing = new ArrayList<>();
-        for (Map<String, Object> r : rows) {
-            switch (stored.digests().status((String) r.get("key"), (String) r.get("h"))) {
-                case CHANGED -> changed.add(r);
-                case MISSING -> missing.add(r);
+        IntList changed = new IntList();
+        IntList missing = new IntList();
+        for (int i = 0; i < rows.size(); i++) {
+            switch (stored.digests().status(rows.key(i), rows.h(i))) {
+                case CHANGED -> changed.add(i);
+                case MISSING -> missing.add(i);
                 case SAME -> { }
             }
         }
-        return write(kind.upsertChanged(), changed) + write(kind.createMissing(), missing);
+        return write(kind.upsertChanged(), changed.of(rows)) + write(kind.createMissing(), missing.of(rows));
     }
 
     /**
@@ -666,30 +672,38 @@ public final class GraphLoader {
     }
 
     /** Rows of nodes that have only a key (jurisdictions, operators, flags), distinct and sorted. */
-    private static List<Map<String, Object>> keysOnly(java.util.stream.Stream<String> keys) {
-        return keys.distinct().sorted().map(k -> Map.<String, Object>of("key", k)).toList();
+    private static RowList keysOnly(java.util.stream.Stream<String> keys) {
+        return RowList.of(keys.distinct().sorted().toList(), k -> Map.<String, Object>of("key", k), k -> k);
     }
 
-    /** Each row with {@code h}: the digest of its content (keys sorted), compared with the stored one. */
-    private static List<Map<String, Object>> hashed(List<Map<String, Object>> rows) {
-        // rows are digested independently, on every core; the list keeps the rows' order
-        return rows.parallelStream().map(r -> {
-            Map<String, Object> m = new HashMap<>(r);
-            m.remove("nodeProps");
-            m.put("h", digestOf(m));
-            if (r.containsKey("nodeProps")) {
-                m.put("nodeProps", r.get("nodeProps"));
+    /** Row numbers picked out of a {@link RowList} (the rows to send), without making their maps. */
+    private static final class IntList {
+        private int[] values = new int[16];
+        private int size;
+
+        void add(int v) {
+            if (size == values.length) {
+                values = java.util.Arrays.copyOf(values, size * 2);
             }
-            return m;
-        }).toList();
-    }
-
-    private static List<Map<String, Object>> dedupe(List<Map<String, Object>> rows) {
-        Map<Object, Map<String, Object>> byKey = new LinkedHashMap<>();
-        for (Map<String, Object> r : rows) {
-            byKey.putIfAbsent(r.get("key"), r);
+            values[size++] = v;
         }
-        return List.copyOf(byKey.values());
+
+        /** The picked rows of {@code rows}, each made when it is read (a batch being sent). */
+        List<Map<String, Object>> of(RowList rows) {
+            int[] picked = values;
+            int n = size;
+            return new java.util.AbstractList<>() {
+                @Override
+                public Map<String, Object> get(int i) {
+                    return rows.get(picked[java.util.Objects.checkIndex(i, n)]);
+                }
+
+                @Override
+                public int size() {
+                    return n;
+                }
+            };
+        }
     }
 
     private static Map<String, Object> row(Org o) {
@@ -790,15 +804,15 @@ public final class GraphLoader {
      * The load's stamp: a digest of every label's and type's rows, each by its digest {@code h} (which covers all of
      * the row), in the order of the resolved graph, so equal inputs give an equal stamp.
      */
-    private static String loadStamp(Map<String, List<Map<String, Object>>> nodes,
-                                    Map<String, List<Map<String, Object>>> rels) {
+    private static String loadStamp(Map<String, RowList> nodes, Map<String, RowList> rels) {
         MessageDigest md = sha1();
-        for (Map<String, List<Map<String, Object>>> side : List.of(nodes, rels)) {
-            for (Map.Entry<String, List<Map<String, Object>>> e : side.entrySet()) {
+        for (Map<String, RowList> side : List.of(nodes, rels)) {
+            for (Map.Entry<String, RowList> e : side.entrySet()) {
                 md.update(e.getKey().getBytes(StandardCharsets.UTF_8));
                 md.update((byte) '|');
-                for (Map<String, Object> row : e.getValue()) {
-                    md.update(((String) row.get("h")).getBytes(StandardCharsets.US_ASCII));
+                RowList rows = e.getValue();
+                for (int i = 0; i < rows.size(); i++) {
+                    md.update(rows.h(i).getBytes(StandardCharsets.US_ASCII));
                     md.update((byte) ',');
                 }
                 md.update((byte) ';');

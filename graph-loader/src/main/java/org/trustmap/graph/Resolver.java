@@ -26,6 +26,7 @@ import org.trustmap.graph.ResolvedGraph.Merge;
 import org.trustmap.graph.ResolvedGraph.Org;
 import org.trustmap.graph.ResolvedGraph.Product;
 import org.trustmap.graph.internal.Names;
+import org.trustmap.graph.internal.SortedStrings;
 import org.trustmap.graph.internal.StagedRecord;
 import org.trustmap.graph.internal.StagedRecords;
 
@@ -318,9 +319,9 @@ public final class Resolver {
             java.util.stream.IntStream.range(0, n).parallel().forEach(i -> {
                 StagedRecord r = records.get(i);
                 lei[i] = r.text(Tm.lei);
-                countries[i] = computeCountries(r);
-                names[i] = computeNames(r);
-                legal[i] = computeLegalNames(r);
+                countries[i] = SortedStrings.of(computeCountries(r));
+                names[i] = SortedStrings.of(computeNames(r));
+                legal[i] = SortedStrings.of(computeLegalNames(r));
                 scorable[i] = computeScorableLegalNames(i, r);
                 registered[i] = registration(r);
                 anchored[i] = !countries[i].isEmpty() || lei[i] != null;
@@ -516,8 +517,8 @@ public final class Resolver {
             return nameCache.get(i);
         }
 
-        private static Set<String> computeCountries(StagedRecord r) {
-            Set<String> c = new TreeSet<>();
+        private static java.util.SortedSet<String> computeCountries(StagedRecord r) {
+            java.util.SortedSet<String> c = new TreeSet<>();
             if (r.text(Tm.legalJurisdiction) != null) {
                 c.add(country(r.text(Tm.legalJurisdiction)));
             }
@@ -535,8 +536,8 @@ public final class Resolver {
             return legalNameCache.get(i);
         }
 
-        private static Set<String> computeLegalNames(StagedRecord r) {
-            Set<String> n = new TreeSet<>();
+        private static java.util.SortedSet<String> computeLegalNames(StagedRecord r) {
+            java.util.SortedSet<String> n = new TreeSet<>();
             for (String name : r.texts(Tm.name)) {
                 String norm = Names.normalize(name);
                 if (Names.matchable(norm)) {
@@ -546,8 +547,8 @@ public final class Resolver {
             return n;
         }
 
-        private static Set<String> computeNames(StagedRecord r) {
-            Set<String> n = new TreeSet<>();
+        private static java.util.SortedSet<String> computeNames(StagedRecord r) {
+            java.util.SortedSet<String> n = new TreeSet<>();
             for (String name : concat(r.texts(Tm.name), r.texts(Tm.otherName))) {
                 String norm = Names.normalize(name);
                 if (Names.matchable(norm)) {

@@ -34,7 +34,7 @@ final class LoadTasklet extends RefreshTasklet {
     @Override
     void run(RefreshRequest request, String runId, Path runDir, StepContribution contribution) throws Exception {
         long t0 = System.nanoTime();
-        ResolvedGraph graph = RunFiles.read(runDir.resolve("resolved.json"), ResolvedGraph.class);
+        ResolvedGraph graph = RunFiles.readShared(runDir.resolve("resolved.json"), ResolvedGraph.class);
         long t1 = System.nanoTime();
         LoadRows rows = GraphLoader.prepare(graph);
         graph = null;

@@ -20,6 +20,7 @@ import org.neo4j.cli.AdminTool;
 import org.neo4j.cli.ExecutionContext;
 import org.neo4j.io.fs.DefaultFileSystemAbstraction;
 import org.trustmap.graph.GraphLoader.LoadRows;
+import org.trustmap.graph.RowList;
 
 /**
  * The bulk-importer reference of the bench: writes the load's nodes and relationships (the very rows the Bolt load
@@ -67,7 +68,7 @@ public final class BulkImport {
                 "--bad-tolerance=1000000000", "--array-delimiter=" + ARRAY_DELIMITER,
                 "--report-file=" + folder.resolve("import.report")));
         long nodes = 0;
-        for (Map.Entry<String, List<Map<String, Object>>> e : rows.nodes().entrySet()) {
+        for (Map.Entry<String, RowList> e : rows.nodes().entrySet()) {
             if (e.getValue().isEmpty()) {
                 continue;
             }
@@ -76,7 +77,7 @@ public final class BulkImport {
             args.add("--nodes=" + e.getKey() + "=" + file);
         }
         long rels = 0;
-        for (Map.Entry<String, List<Map<String, Object>>> e : rows.relationships().entrySet()) {
+        for (Map.Entry<String, RowList> e : rows.relationships().entrySet()) {
             if (e.getValue().isEmpty()) {
                 continue;
             }

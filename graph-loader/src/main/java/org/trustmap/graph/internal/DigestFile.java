@@ -17,11 +17,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedInputStream;
+
+import org.trustmap.graph.RowList;
+
 
 /**
  * What the last load left in the graph, kept beside it so that the next load need not read every stored digest back:
@@ -67,10 +68,10 @@ public final class DigestFile {
 
     /**
      * Writes {@code rows} (section name to rows, each section's item count in Neo4j in {@code counts}) under a
-     * temporary name, forces it to disk and renames it to {@code file}; {@code keyOf} gives a row's key in its section.
+     * temporary name, forces it to disk and renames it to {@code file}: each row's key and the digest of its {@code h}.
      */
-    public static void write(Path file, String stamp, Map<String, List<Map<String, Object>>> rows,
-                             Map<String, Long> counts, BiFunction<String, Map<String, Object>, String> keyOf) throws IOException {
+    public static void write(Path file, String stamp, Map<String, RowList> rows,
+                             Map<String, Long> counts) throws IOException {
         Path part = file.resolveSibling(file.getFileName() + ".part");
         Files.createDirectories(file.toAbsolutePath().getParent());
         Map<String, Section> index = new LinkedHashMap<>();
@@ -78,14 +79,15 @@ public final class DigestFile {
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             Counting counting = new Counting(new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16));
             DataOutputStream out = new DataOutputStream(counting);
-            for (Map.Entry<String, List<Map<String, Object>>> e : rows.entrySet()) {
+            for (Map.Entry<String, RowList> e : rows.entrySet()) {
                 long offset = counting.position;
                 counting.crc.reset();
-                for (Map<String, Object> r : e.getValue()) {
-                    byte[] key = keyOf.apply(e.getKey(), r).getBytes(StandardCharsets.UTF_8);
+                RowList section = e.getValue();
+                for (int i = 0; i < section.size(); i++) {
+                    byte[] key = String.valueOf(section.key(i)).getBytes(StandardCharsets.UTF_8);
                     out.writeInt(key.length);
                     out.write(key);
-                    out.writeLong(StoredDigests.contentDigest((String) r.get("h")));
+                    out.writeLong(StoredDigests.contentDigest(section.h(i)));
                 }
                 out.writeLong(counting.crc.getValue());
                 index.put(e.getKey(), new Section(e.getKey(), counts.getOrDefault(e.getKey(), 0L), offset,

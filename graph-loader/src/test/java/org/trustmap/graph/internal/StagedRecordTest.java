@@ -52,4 +52,28 @@ class StagedRecordTest {
         assertThat(r.texts(P)).containsExactly("a", "b");
         assertThat(r.texts(Q)).containsExactly("z");
     }
+
+    @Test
+    void aRecordGivesBackEveryValueAsTheNodeItWasSortedAsNodesSortAndRepeatsOnce() {
+        List<Node> values = List.of(NodeFactory.createLiteralString("ab"), NodeFactory.createURI("ab"),
+                NodeFactory.createLiteralDT("1", XSDDatatype.XSDint), NodeFactory.createLiteralString("1"),
+                NodeFactory.createLiteralLang("ab", "en"), NodeFactory.createLiteralString(""),
+                NodeFactory.createLiteralDT("2026-01-01", XSDDatatype.XSDdate), NodeFactory.createURI("a"));
+        List<Node> expected = new ArrayList<>(values);
+        expected.sort(Comparator.comparing(StagedRecordTest::joined));
+        for (int rotation = 0; rotation < values.size(); rotation++) {
+            List<Node> order = new ArrayList<>(values);
+            java.util.Collections.rotate(order, rotation);
+            StagedRecord r = new StagedRecord(NodeFactory.createURI("urn:trustmap:rec:r"));
+            order.forEach(v -> r.add(P, v));
+            r.add(P, NodeFactory.createLiteralString("ab")); // the same value again, as a new node
+            r.sort();
+            assertThat(r.nodes(P)).isEqualTo(expected);
+        }
+        StagedRecord r = new StagedRecord(NodeFactory.createURI("urn:trustmap:rec:r"));
+        values.forEach(v -> r.add(P, v));
+        assertThat(r.node(P)).isEqualTo(values.get(0));
+        assertThat(r.text(P)).isEqualTo("ab");
+        assertThat(r.texts(P)).containsExactly("", "1", "1", "2026-01-01", "a", "ab", "ab", "ab");
+    }
 }
