@@ -65,4 +65,111 @@ public record ResolvedGraph(List<Org> organizations, List<Product> products, Lis
     /** Why a record joined an organization; {@code score} is the scored name match's (0..1), null for other reasons. */
     public record Merge(String orgId, String record, String reason, Double score) {
     }
+
+    /** The graph's lists, in the order they are resolved and written. */
+    public enum Section {
+        ORGANIZATIONS("organizations"), PRODUCTS("products"), DEPLOYMENTS("deployments"), EDGES("edges"),
+        BASED_IN("basedIn"), EXCEPTIONS("exceptions"), FLAGS("flags"), MERGES("merges");
+
+        private final String field;
+
+        Section(String field) {
+            this.field = field;
+        }
+
+        /** The list's name in {@code resolved.json}. */
+        public String field() {
+            return field;
+        }
+    }
+
+    /**
+     * Where resolution hands the graph over, one section after the other ({@link Section} order, each announced
+     * before its items), then {@link #end()}.
+     */
+    public interface Sink {
+        void section(Section section);
+
+        void organization(Org o);
+
+        void product(Product p);
+
+        void deployment(Deployment d);
+
+        void edge(Edge e);
+
+        void basedIn(BasedIn b);
+
+        void exception(ExceptionFact x);
+
+        void flag(FlagFact f);
+
+        void merge(Merge m);
+
+        void end();
+    }
+
+    /** A sink that keeps everything: the resolved graph in memory. */
+    public static final class Collector implements Sink {
+        private final List<Org> organizations = new java.util.ArrayList<>();
+        private final List<Product> products = new java.util.ArrayList<>();
+        private final List<Deployment> deployments = new java.util.ArrayList<>();
+        private final List<Edge> edges = new java.util.ArrayList<>();
+        private final List<BasedIn> basedIn = new java.util.ArrayList<>();
+        private final List<ExceptionFact> exceptions = new java.util.ArrayList<>();
+        private final List<FlagFact> flags = new java.util.ArrayList<>();
+        private final List<Merge> merges = new java.util.ArrayList<>();
+
+        @Override
+        public void section(Section section) {
+        }
+
+        @Override
+        public void organization(Org o) {
+            organizations.add(o);
+        }
+
+        @Override
+        public void product(Product p) {
+            products.add(p);
+        }
+
+        @Override
+        public void deployment(Deployment d) {
+            deployments.add(d);
+        }
+
+        @Override
+        public void edge(Edge e) {
+            edges.add(e);
+        }
+
+        @Override
+        public void basedIn(BasedIn b) {
+            basedIn.add(b);
+        }
+
+        @Override
+        public void exception(ExceptionFact x) {
+            exceptions.add(x);
+        }
+
+        @Override
+        public void flag(FlagFact f) {
+            flags.add(f);
+        }
+
+        @Override
+        public void merge(Merge m) {
+            merges.add(m);
+        }
+
+        @Override
+        public void end() {
+        }
+
+        public ResolvedGraph graph() {
+            return new ResolvedGraph(organizations, products, deployments, edges, basedIn, exceptions, flags, merges);
+        }
+    }
 }

@@ -71,19 +71,36 @@ public final class Resolver {
 
     /** Resolves what a staging store holds, reading each capture graph from its sequential copy where it has one. */
     public ResolvedGraph resolve(org.trustmap.crawler.StagingStore store) {
-        return resolve(store.dataset(), store::recordsCopy);
+        ResolvedGraph.Collector graph = new ResolvedGraph.Collector();
+        resolve(store, graph);
+        return graph.graph();
+    }
+
+    /**
+     * Resolves what a staging store holds into {@code out} as it goes (see {@link #resolve(List, ResolvedGraph.Sink)}),
+     * reading each capture graph from its sequential copy where it has one.
+     */
+    public void resolve(org.trustmap.crawler.StagingStore store, ResolvedGraph.Sink out) {
+        resolve(store.dataset(), store::recordsCopy, out);
     }
 
     private ResolvedGraph resolve(DatasetGraph dsg,
                                   java.util.function.Function<String, java.util.Optional<java.nio.file.Path>> copies) {
-        return dsg.calculateRead(() -> {
+        ResolvedGraph.Collector graph = new ResolvedGraph.Collector();
+        resolve(dsg, copies, graph);
+        return graph.graph();
+    }
+
+    private void resolve(DatasetGraph dsg,
+                         java.util.function.Function<String, java.util.Optional<java.nio.file.Path>> copies,
+                         ResolvedGraph.Sink out) {
+        dsg.executeRead(() -> {
             long t0 = System.nanoTime();
             List<StagedRecord> records = StagedRecords.read(dsg, copies);
             long t1 = System.nanoTime();
-            ResolvedGraph graph = resolve(records);
+            resolve(records, out);
             LOG.info("resolve: read {} staged records in {} s, clustered and resolved in {} s", records.size(),
                     seconds(t1 - t0), seconds(System.nanoTime() - t1));
-            return graph;
         });
     }
 
@@ -92,6 +109,17 @@ public final class Resolver {
     }
 
     ResolvedGraph resolve(List<StagedRecord> records) {
+        ResolvedGraph.Collector graph = new ResolvedGraph.Collector();
+        resolve(records, graph);
+        return graph.graph();
+    }
+
+    /**
+     * Resolves the records into {@code out}, one section after the other in the order of {@link ResolvedGraph}'s
+     * lists, each fact made as it is handed over: a caller that writes them out as they come (resolve's step writing
+     * {@code resolved.json}) never holds the resolved graph besides the records.
+     */
+    void resolve(List<StagedRecord> records, ResolvedGraph.Sink out) {
         List<StagedRecord> orgs = records.stream().filter(r -> Tm.Organization.equals(r.type())).toList();
         Clusters clusters = new Clusters(orgs, judgements, settings.nameMatchThreshold());
         Map<Node, String> orgId = clusters.assignIds();
@@ -110,17 +138,21 @@ public final class Resolver {
                     r.text(Tm.cpe), r.text(Tm.fccId), r.text(Tm.mac)), Resolver::fill);
         }
 
-        List<Deployment> deployments = new ArrayList<>();
-        List<Edge> edges = new ArrayList<>();
-        List<BasedIn> basedIn = new ArrayList<>();
-        List<ExceptionFact> exceptions = new ArrayList<>();
-        List<FlagFact> flags = new ArrayList<>();
+        out.section(ResolvedGraph.Section.ORGANIZATIONS);
+        clusters.organizations(orgId).forEach(out::organization);
+        out.section(ResolvedGraph.Section.PRODUCTS);
+        products.values().forEach(out::product);
+        out.section(ResolvedGraph.Section.DEPLOYMENTS);
         for (StagedRecord r : records) {
             if (Tm.Deployment.equals(r.type())) {
                 String count = r.text(Tm.count);
-                deployments.add(new Deployment(r.text(Tm.operator), r.text(Tm.sector), productOf.get(r.node(Tm.product)),
+                out.deployment(new Deployment(r.text(Tm.operator), r.text(Tm.sector), productOf.get(r.node(Tm.product)),
                         count == null ? null : Long.valueOf(count), r.provenance()));
-            } else if (Tm.Link.equals(r.type())) {
+            }
+        }
+        out.section(ResolvedGraph.Section.EDGES);
+        for (StagedRecord r : records) {
+            if (Tm.Link.equals(r.type())) {
                 Node from = r.node(Tm.from);
                 Node to = r.node(Tm.to);
                 String f = orgId.getOrDefault(from, productOf.get(from));
@@ -129,36 +161,45 @@ public final class Resolver {
                     continue; // an end was dropped by the shapes; that record is already reported
                 }
                 String share = r.text(Tm.share);
-                edges.add(new Edge(r.text(Tm.relation), f, t, r.text(Tm.controlKind),
+                out.edge(new Edge(r.text(Tm.relation), f, t, r.text(Tm.controlKind),
                         share == null ? null : new BigDecimal(share), r.text(Tm.linkStatus), r.provenance()));
-            } else if (Tm.Organization.equals(r.type())) {
-                String id = orgId.get(r.iri());
-                String jurisdiction = r.text(Tm.legalJurisdiction);
-                if (jurisdiction != null) {
-                    basedIn.add(new BasedIn(id, country(jurisdiction), "LEGAL_JURISDICTION", jurisdiction, r.provenance()));
-                }
-                if (r.text(Tm.legalCountry) != null) {
-                    basedIn.add(new BasedIn(id, r.text(Tm.legalCountry), "LEGAL_ADDRESS", null, r.provenance()));
-                }
-                if (r.text(Tm.hqCountry) != null) {
-                    basedIn.add(new BasedIn(id, r.text(Tm.hqCountry), "HEADQUARTERS", null, r.provenance()));
-                }
-                for (String code : r.texts(Tm.basedIn)) {
-                    basedIn.add(new BasedIn(id, code, "STATED", null, r.provenance()));
-                }
-                for (String flag : r.texts(Tm.flag)) {
-                    flags.add(new FlagFact(id, flag, r.provenance()));
-                }
-                for (String ex : r.texts(Tm.parentException)) {
-                    int colon = ex.indexOf(':');
-                    exceptions.add(new ExceptionFact(id, colon > 0 ? ex.substring(0, colon) : "ULTIMATE",
-                            colon > 0 ? ex.substring(colon + 1) : ex, r.provenance()));
-                }
             }
         }
-        edges.addAll(identifierLinks(records, orgs, orgId, productOf));
-        return new ResolvedGraph(clusters.organizations(orgId), List.copyOf(products.values()), deployments, edges,
-                basedIn, exceptions, flags, clusters.merges(orgId));
+        identifierLinks(records, orgs, orgId, productOf).forEach(out::edge);
+        out.section(ResolvedGraph.Section.BASED_IN);
+        for (StagedRecord r : orgs) {
+            String id = orgId.get(r.iri());
+            String jurisdiction = r.text(Tm.legalJurisdiction);
+            if (jurisdiction != null) {
+                out.basedIn(new BasedIn(id, country(jurisdiction), "LEGAL_JURISDICTION", jurisdiction, r.provenance()));
+            }
+            if (r.text(Tm.legalCountry) != null) {
+                out.basedIn(new BasedIn(id, r.text(Tm.legalCountry), "LEGAL_ADDRESS", null, r.provenance()));
+            }
+            if (r.text(Tm.hqCountry) != null) {
+                out.basedIn(new BasedIn(id, r.text(Tm.hqCountry), "HEADQUARTERS", null, r.provenance()));
+            }
+            for (String code : r.texts(Tm.basedIn)) {
+                out.basedIn(new BasedIn(id, code, "STATED", null, r.provenance()));
+            }
+        }
+        out.section(ResolvedGraph.Section.EXCEPTIONS);
+        for (StagedRecord r : orgs) {
+            for (String ex : r.texts(Tm.parentException)) {
+                int colon = ex.indexOf(':');
+                out.exception(new ExceptionFact(orgId.get(r.iri()), colon > 0 ? ex.substring(0, colon) : "ULTIMATE",
+                        colon > 0 ? ex.substring(colon + 1) : ex, r.provenance()));
+            }
+        }
+        out.section(ResolvedGraph.Section.FLAGS);
+        for (StagedRecord r : orgs) {
+            for (String flag : r.texts(Tm.flag)) {
+                out.flag(new FlagFact(orgId.get(r.iri()), flag, r.provenance()));
+            }
+        }
+        out.section(ResolvedGraph.Section.MERGES);
+        clusters.merges(orgId).forEach(out::merge);
+        out.end();
     }
 
     /**

@@ -116,7 +116,11 @@ final class RefreshSupport {
             for (Throwable t : execution.getAllFailureExceptions()) {
                 err.println("trustmap: refresh failed: " + t.getMessage());
             }
-            err.println("trustmap: run `trustmap refresh` again with the same options to resume it");
+            if (execution.getAllFailureExceptions().stream().anyMatch(OutOfHeap::causedBy)) {
+                err.println(OutOfHeap.advice());
+            } else {
+                err.println("trustmap: run `trustmap refresh` again with the same options to resume it");
+            }
             return TrustmapCommand.JOB_FAILED;
         }
         Path runDir = home.resolve("runs").resolve(outcome.runId());

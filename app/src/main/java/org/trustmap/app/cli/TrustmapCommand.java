@@ -48,6 +48,9 @@ public class TrustmapCommand {
                 return JOB_FAILED;
             }
             err.println("trustmap: failed: " + e);
+            if (OutOfHeap.causedBy(e)) {
+                err.println(OutOfHeap.advice());
+            }
             if (System.getenv("TRUSTMAP_DEBUG") != null) {
                 e.printStackTrace(err);
             }

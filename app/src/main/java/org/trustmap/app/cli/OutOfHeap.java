@@ -1,0 +1,48 @@
+package org.trustmap.app.cli;
+
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
+
+/**
+ * Recognises a failure that is the JVM running out of heap, however it surfaced: a step failed with an
+ * {@link OutOfMemoryError}, or the error closed the embedded H2 job repository first and the job then failed on a
+ * closed database (the error is then only a cause or a message further down). Such a failure is not the input's fault
+ * and the refresh can be resumed: the advice says how.
+ */
+final class OutOfHeap {
+    private OutOfHeap() {
+    }
+
+    /** Whether {@code t}, its causes or what they suppressed is (or reports) an {@link OutOfMemoryError}. */
+    static boolean causedBy(Throwable t) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        java.util.ArrayDeque<Throwable> todo = new java.util.ArrayDeque<>();
+        if (t != null) {
+            todo.add(t);
+        }
+        while (!todo.isEmpty()) {
+            Throwable x = todo.poll();
+            if (!seen.add(x)) {
+                continue;
+            }
+            if (x instanceof OutOfMemoryError
+                    || (x.getMessage() != null && x.getMessage().contains("OutOfMemoryError"))) {
+                return true;
+            }
+            if (x.getCause() != null) {
+                todo.add(x.getCause());
+            }
+            Collections.addAll(todo, x.getSuppressed());
+        }
+        return false;
+    }
+
+    /** What to do about it, with this JVM's heap limit. */
+    static String advice() {
+        long mib = Runtime.getRuntime().maxMemory() >> 20;
+        return "trustmap: the job ran out of heap (this JVM's limit is " + mib + " MiB). Set TRUSTMAP_HEAP higher"
+                + " (the launcher's -Xmx, default 3g), e.g. TRUSTMAP_HEAP=6g ./trustmap refresh ..., and run the same"
+                + " refresh again: it resumes at the step that failed. BENCHMARKS.md gives the heap measured per size.";
+    }
+}
