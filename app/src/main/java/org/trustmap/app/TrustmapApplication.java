@@ -7,6 +7,7 @@ import org.trustmap.app.cli.TrustmapCommand;
 @SpringBootApplication
 public class TrustmapApplication {
     public static void main(String[] args) {
+        org.trustmap.app.cli.OutOfHeap.watch();
         System.exit(TrustmapCommand.execute(args));
     }
 }

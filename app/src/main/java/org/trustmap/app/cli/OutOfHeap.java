@@ -10,8 +10,45 @@ import java.util.Set;
  * closed database (the error is then only a cause or a message further down). Such a failure is not the input's fault
  * and the refresh can be resumed: the advice says how.
  */
-final class OutOfHeap {
+public final class OutOfHeap {
+    /** Set when any thread of this JVM died of an {@link OutOfMemoryError} (see {@link #watch()}). */
+    private static volatile boolean seen;
+
     private OutOfHeap() {
+    }
+
+    /**
+     * Notes every thread that dies of an {@link OutOfMemoryError} (the embedded database's threads, the connection
+     * pool's), then hands the error on as before: the error that ends the job is often only the job repository
+     * closed by an earlier one, with no trace of it.
+     */
+    public static void watch() {
+        Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            if (e instanceof OutOfMemoryError) {
+                seen = true; // first, allocating nothing
+            }
+            if (previous != null) {
+                previous.uncaughtException(thread, e);
+            } else if (!(e instanceof ThreadDeath)) {
+                System.err.print("Exception in thread \"" + thread.getName() + "\" ");
+                e.printStackTrace(System.err);
+            }
+        });
+    }
+
+    /** Whether a thread died of an {@link OutOfMemoryError} since {@link #watch()}. */
+    static boolean seen() {
+        return seen;
+    }
+
+    static void forget() {
+        seen = false;
+    }
+
+    /** Whether this failure is, or followed, the JVM running out of heap. */
+    static boolean explains(Throwable t) {
+        return seen || causedBy(t);
     }
 
     /** Whether {@code t}, its causes or what they suppressed is (or reports) an {@link OutOfMemoryError}. */
@@ -26,8 +63,9 @@ final class OutOfHeap {
             if (!seen.add(x)) {
                 continue;
             }
-            if (x instanceof OutOfMemoryError
-                    || (x.getMessage() != null && x.getMessage().contains("OutOfMemoryError"))) {
+            // H2 reports the error as "Out of memory." or by its class name
+            if (x instanceof OutOfMemoryError || (x.getMessage() != null
+                    && (x.getMessage().contains("OutOfMemoryError") || x.getMessage().contains("Out of memory")))) {
                 return true;
             }
             if (x.getCause() != null) {

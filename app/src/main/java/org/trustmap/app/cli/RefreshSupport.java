@@ -116,7 +116,7 @@ final class RefreshSupport {
             for (Throwable t : execution.getAllFailureExceptions()) {
                 err.println("trustmap: refresh failed: " + t.getMessage());
             }
-            if (execution.getAllFailureExceptions().stream().anyMatch(OutOfHeap::causedBy)) {
+            if (execution.getAllFailureExceptions().stream().anyMatch(OutOfHeap::explains)) {
                 err.println(OutOfHeap.advice());
             } else {
                 err.println("trustmap: run `trustmap refresh` again with the same options to resume it");

@@ -48,7 +48,7 @@ public class TrustmapCommand {
                 return JOB_FAILED;
             }
             err.println("trustmap: failed: " + e);
-            if (OutOfHeap.causedBy(e)) {
+            if (OutOfHeap.explains(e)) {
                 err.println(OutOfHeap.advice());
             }
             if (System.getenv("TRUSTMAP_DEBUG") != null) {

@@ -46,4 +46,38 @@ class OutOfHeapTest {
         assertThat(OutOfHeap.advice()).contains(Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB")
                 .contains("TRUSTMAP_HEAP=6g").contains("resumes at the step that failed");
     }
+
+    @Test
+    void theJobRepositorysOwnWords() {
+        assertThat(OutOfHeap.causedBy(new RuntimeException("JDBC rollback; Out of memory.; SQL statement:"))).isTrue();
+    }
+
+    @Test
+    void aThreadThatDiedOfItExplainsALaterFailure() throws Exception {
+        Thread.UncaughtExceptionHandler before = Thread.getDefaultUncaughtExceptionHandler();
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        try {
+            OutOfHeap.forget();
+            OutOfHeap.watch();
+            System.setErr(new java.io.PrintStream(printed, true));
+            Thread t = new Thread(() -> {
+                throw new OutOfMemoryError("Java heap space");
+            }, "neo4j.CheckPoint-1");
+            t.start();
+            t.join();
+            RuntimeException closed = new RuntimeException("JDBC rollback; The database has been closed [90098-240]");
+
+            assertThat(OutOfHeap.seen()).isTrue();
+            assertThat(OutOfHeap.explains(closed)).isTrue();
+            // the thread's error is still printed as the JVM prints it
+            assertThat(printed.toString()).contains("Exception in thread \"neo4j.CheckPoint-1\"")
+                    .contains("java.lang.OutOfMemoryError: Java heap space");
+        } finally {
+            System.setErr(err);
+            Thread.setDefaultUncaughtExceptionHandler(before);
+            OutOfHeap.forget();
+        }
+        assertThat(OutOfHeap.explains(new RuntimeException("The database has been closed"))).isFalse();
+    }
 }
