@@ -85,91 +85,84 @@ public record ResolvedGraph(List<Org> organizations, List<Product> products, Lis
 
     /**
      * Where resolution hands the graph over, one section after the other ({@link Section} order, each announced
-     * before its items), then {@link #end()}.
+     * before its items), then {@link #end()}. The typed methods say which list an item belongs to; they all come to
+     * {@link #item}, the announced section's next item.
      */
     public interface Sink {
         void section(Section section);
 
-        void organization(Org o);
-
-        void product(Product p);
-
-        void deployment(Deployment d);
-
-        void edge(Edge e);
-
-        void basedIn(BasedIn b);
-
-        void exception(ExceptionFact x);
-
-        void flag(FlagFact f);
-
-        void merge(Merge m);
+        /** The next item of the section announced last. */
+        void item(Object item);
 
         void end();
+
+        default void organization(Org o) {
+            item(o);
+        }
+
+        default void product(Product p) {
+            item(p);
+        }
+
+        default void deployment(Deployment d) {
+            item(d);
+        }
+
+        default void edge(Edge e) {
+            item(e);
+        }
+
+        default void basedIn(BasedIn b) {
+            item(b);
+        }
+
+        default void exception(ExceptionFact x) {
+            item(x);
+        }
+
+        default void flag(FlagFact f) {
+            item(f);
+        }
+
+        default void merge(Merge m) {
+            item(m);
+        }
     }
 
     /** A sink that keeps everything: the resolved graph in memory. */
     public static final class Collector implements Sink {
-        private final List<Org> organizations = new java.util.ArrayList<>();
-        private final List<Product> products = new java.util.ArrayList<>();
-        private final List<Deployment> deployments = new java.util.ArrayList<>();
-        private final List<Edge> edges = new java.util.ArrayList<>();
-        private final List<BasedIn> basedIn = new java.util.ArrayList<>();
-        private final List<ExceptionFact> exceptions = new java.util.ArrayList<>();
-        private final List<FlagFact> flags = new java.util.ArrayList<>();
-        private final List<Merge> merges = new java.util.ArrayList<>();
+        private final java.util.Map<Section, List<Object>> lists = new java.util.EnumMap<>(Section.class);
+        private List<Object> current;
+
+        public Collector() {
+            for (Section s : Section.values()) {
+                lists.put(s, new java.util.ArrayList<>());
+            }
+        }
 
         @Override
         public void section(Section section) {
+            current = lists.get(section);
         }
 
         @Override
-        public void organization(Org o) {
-            organizations.add(o);
-        }
-
-        @Override
-        public void product(Product p) {
-            products.add(p);
-        }
-
-        @Override
-        public void deployment(Deployment d) {
-            deployments.add(d);
-        }
-
-        @Override
-        public void edge(Edge e) {
-            edges.add(e);
-        }
-
-        @Override
-        public void basedIn(BasedIn b) {
-            basedIn.add(b);
-        }
-
-        @Override
-        public void exception(ExceptionFact x) {
-            exceptions.add(x);
-        }
-
-        @Override
-        public void flag(FlagFact f) {
-            flags.add(f);
-        }
-
-        @Override
-        public void merge(Merge m) {
-            merges.add(m);
+        public void item(Object item) {
+            current.add(item);
         }
 
         @Override
         public void end() {
         }
 
+        @SuppressWarnings("unchecked")
+        private <T> List<T> list(Section s) {
+            return (List<T>) (List<?>) lists.get(s);
+        }
+
         public ResolvedGraph graph() {
-            return new ResolvedGraph(organizations, products, deployments, edges, basedIn, exceptions, flags, merges);
+            return new ResolvedGraph(list(Section.ORGANIZATIONS), list(Section.PRODUCTS), list(Section.DEPLOYMENTS),
+                    list(Section.EDGES), list(Section.BASED_IN), list(Section.EXCEPTIONS), list(Section.FLAGS),
+                    list(Section.MERGES));
         }
     }
 }

@@ -68,53 +68,14 @@ final class ResolvedJsonWriter implements ResolvedGraph.Sink, AutoCloseable {
         }
     }
 
-    private void item(Object value) {
+    @Override
+    public void item(Object value) {
         try {
             ITEM.writeValue(out, value);
             counts.merge(current, 1L, Long::sum);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + tmp, e);
         }
-    }
-
-    @Override
-    public void organization(ResolvedGraph.Org o) {
-        item(o);
-    }
-
-    @Override
-    public void product(ResolvedGraph.Product p) {
-        item(p);
-    }
-
-    @Override
-    public void deployment(ResolvedGraph.Deployment d) {
-        item(d);
-    }
-
-    @Override
-    public void edge(ResolvedGraph.Edge e) {
-        item(e);
-    }
-
-    @Override
-    public void basedIn(ResolvedGraph.BasedIn b) {
-        item(b);
-    }
-
-    @Override
-    public void exception(ResolvedGraph.ExceptionFact x) {
-        item(x);
-    }
-
-    @Override
-    public void flag(ResolvedGraph.FlagFact f) {
-        item(f);
-    }
-
-    @Override
-    public void merge(ResolvedGraph.Merge m) {
-        item(m);
     }
 
     /** Closes the last list and the object and puts the file in place. */
