@@ -65,7 +65,7 @@ public final class RowList extends AbstractList<Map<String, Object>> implements 
     static <T> RowList keyed(List<T> items, Function<T, Map<String, Object>> row) {
         Function<Object, Map<String, Object>> r = (Function<Object, Map<String, Object>>) (Function<?, ?>) row;
         int n = items.size();
-        byte[] allKeys = new byte[n * SHA1_BYTES];
+        byte[] allKeys = new byte[Math.multiplyExact(n, SHA1_BYTES)]; // ~107 M rows of one type at most
         long[] allH = new long[n];
         // the rows are built and digested on every core, each into its own slots
         IntStream.range(0, n).parallel().forEach(i -> {
