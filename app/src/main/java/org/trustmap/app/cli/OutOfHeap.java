@@ -30,7 +30,8 @@ public final class OutOfHeap {
             }
             if (previous != null) {
                 previous.uncaughtException(thread, e);
-            } else if (!(e instanceof ThreadDeath)) {
+            } else {
+                // what the JVM prints without a default handler (its thread group would call this one again)
                 System.err.print("Exception in thread \"" + thread.getName() + "\" ");
                 e.printStackTrace(System.err);
             }
