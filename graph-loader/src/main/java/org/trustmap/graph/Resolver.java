@@ -361,9 +361,13 @@ public final class Resolver {
                 StagedRecord r = records.get(i);
                 lei[i] = r.text(Tm.lei);
                 countries[i] = SortedStrings.of(computeCountries(r));
-                names[i] = SortedStrings.of(computeNames(r));
-                legal[i] = SortedStrings.of(computeLegalNames(r));
-                scorable[i] = computeScorableLegalNames(i, r);
+                // a name is normalized once for the three uses below (the same string held once)
+                Map<String, String> normalized = new HashMap<>(8);
+                java.util.function.Function<String, String> norm =
+                        name -> normalized.computeIfAbsent(name, Names::normalize);
+                names[i] = SortedStrings.of(computeNames(r, norm));
+                legal[i] = SortedStrings.of(computeLegalNames(r, norm));
+                scorable[i] = computeScorableLegalNames(i, r, norm);
                 registered[i] = registration(r);
                 anchored[i] = !countries[i].isEmpty() || lei[i] != null;
             });
@@ -577,10 +581,11 @@ public final class Resolver {
             return legalNameCache.get(i);
         }
 
-        private static java.util.SortedSet<String> computeLegalNames(StagedRecord r) {
+        private static java.util.SortedSet<String> computeLegalNames(StagedRecord r,
+                                                                     java.util.function.Function<String, String> normalize) {
             java.util.SortedSet<String> n = new TreeSet<>();
             for (String name : r.texts(Tm.name)) {
-                String norm = Names.normalize(name);
+                String norm = normalize.apply(name);
                 if (Names.matchable(norm)) {
                     n.add(norm);
                 }
@@ -588,10 +593,11 @@ public final class Resolver {
             return n;
         }
 
-        private static java.util.SortedSet<String> computeNames(StagedRecord r) {
+        private static java.util.SortedSet<String> computeNames(StagedRecord r,
+                                                                java.util.function.Function<String, String> normalize) {
             java.util.SortedSet<String> n = new TreeSet<>();
             for (String name : concat(r.texts(Tm.name), r.texts(Tm.otherName))) {
-                String norm = Names.normalize(name);
+                String norm = normalize.apply(name);
                 if (Names.matchable(norm)) {
                     n.add(norm);
                 }
@@ -708,12 +714,13 @@ public final class Resolver {
             return scorableCache.get(i);
         }
 
-        private static List<Named> computeScorableLegalNames(int i, StagedRecord r) {
+        private static List<Named> computeScorableLegalNames(int i, StagedRecord r,
+                                                            java.util.function.Function<String, String> normalize) {
             List<Named> out = new ArrayList<>();
             for (String name : new TreeSet<>(r.texts(Tm.name))) {
                 List<String> words = Names.words(name);
                 if (Names.scorable(words)) {
-                    out.add(new Named(i, name, Names.normalize(name), words));
+                    out.add(new Named(i, name, normalize.apply(name), words));
                 }
             }
             return out.isEmpty() ? List.of() : out;
