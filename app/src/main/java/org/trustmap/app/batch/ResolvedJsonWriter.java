@@ -5,8 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.EnumMap;
-import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -28,7 +26,8 @@ final class ResolvedJsonWriter implements ResolvedGraph.Sink, AutoCloseable {
     private final Path file;
     private final Path tmp;
     private final JsonGenerator out;
-    private final Map<Section, Long> counts = new EnumMap<>(Section.class);
+    /** Items written per section, by ordinal. */
+    private final long[] counts = new long[Section.values().length];
     private Section current;
     private boolean done;
 
@@ -41,7 +40,7 @@ final class ResolvedJsonWriter implements ResolvedGraph.Sink, AutoCloseable {
 
     /** Items written to a section so far. */
     long count(Section section) {
-        return counts.getOrDefault(section, 0L);
+        return counts[section.ordinal()];
     }
 
     /** Starts {@code section}'s list; a section skipped on the way is written as an empty list. */
@@ -72,7 +71,7 @@ final class ResolvedJsonWriter implements ResolvedGraph.Sink, AutoCloseable {
     public void item(Object value) {
         try {
             ITEM.writeValue(out, value);
-            counts.merge(current, 1L, Long::sum);
+            counts[current.ordinal()]++;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + tmp, e);
         }

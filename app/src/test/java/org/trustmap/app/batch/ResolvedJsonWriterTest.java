@@ -60,14 +60,7 @@ class ResolvedJsonWriterTest {
                 continue;
             }
             out.section(s);
-            g.organizations().stream().filter(x -> s == Section.ORGANIZATIONS).forEach(out::organization);
-            g.products().stream().filter(x -> s == Section.PRODUCTS).forEach(out::product);
-            g.deployments().stream().filter(x -> s == Section.DEPLOYMENTS).forEach(out::deployment);
-            g.edges().stream().filter(x -> s == Section.EDGES).forEach(out::edge);
-            g.basedIn().stream().filter(x -> s == Section.BASED_IN).forEach(out::basedIn);
-            g.exceptions().stream().filter(x -> s == Section.EXCEPTIONS).forEach(out::exception);
-            g.flags().stream().filter(x -> s == Section.FLAGS).forEach(out::flag);
-            g.merges().stream().filter(x -> s == Section.MERGES).forEach(out::merge);
+            items.forEach(out::item);
         }
         out.end();
     }
