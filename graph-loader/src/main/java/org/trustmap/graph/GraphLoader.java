@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Session;
@@ -244,38 +246,138 @@ public final class GraphLoader {
      * ({@link RowList}): their maps are made when they are written.
      */
     public static LoadRows prepare(ResolvedGraph graph) {
-        Map<String, RowList> nodes = new LinkedHashMap<>();
-        nodes.put("Organization", RowList.of(graph.organizations(), GraphLoader::row, Org::id));
-        nodes.put("Product", RowList.of(graph.products(), GraphLoader::row, Product::id));
-        nodes.put("Jurisdiction", keysOnly(graph.basedIn().stream().map(BasedIn::code)));
-        nodes.put("Operator", keysOnly(graph.deployments().stream().map(Deployment::operator)));
-        RowList exceptions = RowList.keyed(graph.exceptions(), GraphLoader::row);
-        // the exception's facts live on its node, keyed like its HAS_EXCEPTION relationship
-        nodes.put("ReportingException", exceptions.remade((ExceptionFact x) -> {
-            Map<String, Object> r = row(x);
-            return Map.of("key", r.get("key"), "props", r.get("nodeProps"));
-        }));
-        nodes.put("Flag", keysOnly(graph.flags().stream().map(FlagFact::flag)));
-        Map<String, RowList> rels = new LinkedHashMap<>();
-        Map<String, List<String>> ends = new LinkedHashMap<>();
-        rels.put("DEPLOYS", RowList.keyed(graph.deployments(), GraphLoader::row));
-        ends.put("DEPLOYS", List.of("Operator", "name", "Product", "id"));
-        rels.put("BASED_IN", RowList.keyed(graph.basedIn(), GraphLoader::row));
-        ends.put("BASED_IN", List.of("Organization", "id", "Jurisdiction", "code"));
-        rels.put("HAS_EXCEPTION", exceptions);
-        ends.put("HAS_EXCEPTION", List.of("Organization", "id", "ReportingException", "key"));
-        rels.put("FLAGGED", RowList.keyed(graph.flags(), GraphLoader::row));
-        ends.put("FLAGGED", List.of("Organization", "id", "Flag", "id"));
-        Map<String, List<Edge>> edgesByType = new LinkedHashMap<>();
-        for (Edge e : graph.edges()) {
-            edgesByType.computeIfAbsent(checkedType(e.type()), k -> new ArrayList<>()).add(e);
+        Rows rows = new Rows();
+        Map<RowList.Builder<?>, List<Object>> items = new java.util.IdentityHashMap<>();
+        for (List<?> list : List.of(graph.organizations(), graph.products(), graph.deployments(), graph.edges(),
+                graph.basedIn(), graph.exceptions(), graph.flags())) {
+            for (Object item : list) {
+                items.computeIfAbsent(rows.add(item), k -> new ArrayList<>()).add(item);
+            }
         }
-        edgesByType.forEach((type, edges) -> {
-            rels.put(type, RowList.keyed(edges, GraphLoader::row));
-            ends.put(type, List.of(type.equals("CONTROLLED_BY") ? "Organization" : "Product", "id",
-                    type.equals("CONTAINS") ? "Product" : "Organization", "id"));
+        return rows.build(b -> items.getOrDefault(b, List.of())::get);
+    }
+
+    /**
+     * The rows of the resolved graph in {@code resolvedJson} (as resolve writes it), read as a stream: the load holds
+     * each row's key, digest and the place of its item in the file, and reads the item again when its row is
+     * written; the rows are those {@link #prepare(ResolvedGraph)} gives for the same graph. The file must stay in place
+     * while the rows are in use.
+     */
+    public static LoadRows prepare(Path resolvedJson) throws IOException {
+        Rows rows = new Rows();
+        ResolvedFile file = new ResolvedFile(resolvedJson);
+        Map<RowList.Builder<?>, ResolvedFile.Places> places = new java.util.IdentityHashMap<>();
+        file.stream(java.util.EnumSet.complementOf(java.util.EnumSet.of(ResolvedGraph.Section.MERGES)),
+                (section, item, start, length) -> places.computeIfAbsent(rows.add(item),
+                        k -> new ResolvedFile.Places(item.getClass())).add(start, length));
+        return rows.build(b -> {
+            ResolvedFile.Places p = places.get(b);
+            return i -> p.read(file, i);
         });
-        return new LoadRows(loadStamp(nodes, rels), nodes, rels, ends);
+    }
+
+    /** The rows' builders, fed one item of the resolved graph after the other. */
+    private static final class Rows {
+        private final RowList.Builder<Org> organizations = new RowList.Builder<>(GraphLoader::row, Org::id, null);
+        private final RowList.Builder<Product> products = new RowList.Builder<>(GraphLoader::row, Product::id, null);
+        private final RowList.Builder<Deployment> deployments = keyed();
+        private final RowList.Builder<BasedIn> basedIn = keyed();
+        // the exception's facts live on its node, keyed like its HAS_EXCEPTION relationship
+        private final RowList.Builder<ExceptionFact> exceptions = new RowList.Builder<>(GraphLoader::row, null,
+                x -> {
+                    Map<String, Object> r = row(x);
+                    return Map.of("key", r.get("key"), "props", r.get("nodeProps"));
+                });
+        private final RowList.Builder<FlagFact> flags = keyed();
+        private final Map<String, RowList.Builder<Edge>> edges = new LinkedHashMap<>();
+        private final Set<String> jurisdictions = new java.util.TreeSet<>();
+        private final Set<String> operators = new java.util.TreeSet<>();
+        private final Set<String> flagged = new java.util.TreeSet<>();
+
+        private static <T> RowList.Builder<T> keyed() {
+            return new RowList.Builder<>(GraphLoader::rowOf, null, null);
+        }
+
+        /** Adds an item's rows; returns the builder it went to (the one whose item numbers it takes). */
+        RowList.Builder<?> add(Object item) {
+            if (item instanceof Org o) {
+                organizations.add(o);
+                return organizations;
+            } else if (item instanceof Product p) {
+                products.add(p);
+                return products;
+            } else if (item instanceof Deployment d) {
+                operators.add(d.operator());
+                deployments.add(d);
+                return deployments;
+            } else if (item instanceof Edge e) {
+                RowList.Builder<Edge> b = edges.computeIfAbsent(checkedType(e.type()), t -> keyed());
+                b.add(e);
+                return b;
+            } else if (item instanceof BasedIn b) {
+                jurisdictions.add(b.code());
+                basedIn.add(b);
+                return basedIn;
+            } else if (item instanceof ExceptionFact x) {
+                exceptions.add(x);
+                return exceptions;
+            } else if (item instanceof FlagFact f) {
+                flagged.add(f.flag());
+                flags.add(f);
+                return flags;
+            }
+            throw new IllegalArgumentException("not an item of a load: " + item);
+        }
+
+        /** The rows, each builder's items fetched again through {@code items}. */
+        LoadRows build(Function<RowList.Builder<?>, IntFunction<?>> items) {
+            Map<String, RowList> nodes = new LinkedHashMap<>();
+            nodes.put("Organization", build(organizations, items));
+            nodes.put("Product", build(products, items));
+            nodes.put("Jurisdiction", keysOnly(jurisdictions));
+            nodes.put("Operator", keysOnly(operators));
+            RowList hasException = build(exceptions, items);
+            nodes.put("ReportingException", exceptions.second());
+            nodes.put("Flag", keysOnly(flagged));
+            Map<String, RowList> rels = new LinkedHashMap<>();
+            Map<String, List<String>> ends = new LinkedHashMap<>();
+            rels.put("DEPLOYS", build(deployments, items));
+            ends.put("DEPLOYS", List.of("Operator", "name", "Product", "id"));
+            rels.put("BASED_IN", build(basedIn, items));
+            ends.put("BASED_IN", List.of("Organization", "id", "Jurisdiction", "code"));
+            rels.put("HAS_EXCEPTION", hasException);
+            ends.put("HAS_EXCEPTION", List.of("Organization", "id", "ReportingException", "key"));
+            rels.put("FLAGGED", build(flags, items));
+            ends.put("FLAGGED", List.of("Organization", "id", "Flag", "id"));
+            edges.forEach((type, builder) -> {
+                rels.put(type, build(builder, items));
+                ends.put(type, List.of(type.equals("CONTROLLED_BY") ? "Organization" : "Product", "id",
+                        type.equals("CONTAINS") ? "Product" : "Organization", "id"));
+            });
+            return new LoadRows(loadStamp(nodes, rels), nodes, rels, ends);
+        }
+
+        @SuppressWarnings("unchecked")
+        private static <T> RowList build(RowList.Builder<T> builder,
+                                         Function<RowList.Builder<?>, IntFunction<?>> items) {
+            return builder.build((IntFunction<T>) items.apply(builder));
+        }
+    }
+
+    /** The row of a keyed fact (a deployment, a jurisdiction, an exception, a flag or an edge). */
+    private static Map<String, Object> rowOf(Object item) {
+        if (item instanceof Deployment d) {
+            return row(d);
+        } else if (item instanceof BasedIn b) {
+            return row(b);
+        } else if (item instanceof ExceptionFact x) {
+            return row(x);
+        } else if (item instanceof FlagFact f) {
+            return row(f);
+        } else if (item instanceof Edge e) {
+            return row(e);
+        }
+        throw new IllegalArgumentException("not a fact of a load: " + item);
     }
 
     /** Writes the rows that changed, creates the missing ones, retires what is no longer stated. */
@@ -672,8 +774,8 @@ public final class GraphLoader {
     }
 
     /** Rows of nodes that have only a key (jurisdictions, operators, flags), distinct and sorted. */
-    private static RowList keysOnly(java.util.stream.Stream<String> keys) {
-        return RowList.of(keys.distinct().sorted().toList(), k -> Map.<String, Object>of("key", k), k -> k);
+    private static RowList keysOnly(Set<String> keys) {
+        return RowList.of(List.copyOf(keys), k -> Map.<String, Object>of("key", k), k -> k);
     }
 
     /** Row numbers picked out of a {@link RowList} (the rows to send), without making their maps. */

@@ -1,98 +1,180 @@
 package org.trustmap.graph;
 
+import java.nio.charset.StandardCharsets;
 import java.util.AbstractList;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.RandomAccess;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
 /**
- * One label's or relationship type's rows of a load, kept compact: the resolved items they are made of, the digest
- * {@code h} of each row as a {@code long} and, for rows keyed by a SHA-1 {@code key}, that key as 20 bytes. A row's
- * map is built only when it is asked for ({@link #get}: a batch being written, a CSV line being printed) and dropped
- * after, so a load holds about 32 bytes a row besides the resolved graph instead of a map of maps a row (at 200k
- * entities the prepared rows' maps, 14.6 M map entries and their strings, were most of the load's ~1.9 GB live heap).
- * The maps are the ones the loader always wrote: same keys, same values, same {@code h}.
+ * One label's or relationship type's rows of a load, kept compact: the digest {@code h} of each row as a
+ * {@code long}, its key (a SHA-1 {@code key} as 20 bytes, an id or code as its UTF-8 bytes) and where its item is.
+ * The items themselves are not held: a row's map is made from its item when it is asked for ({@link #get}: a batch
+ * being written, a CSV line being printed), the item fetched by its number ({@code items}: from a list, or read again
+ * from {@code resolved.json} by its place, see {@link GraphLoader#prepare(java.nio.file.Path)}), and dropped after.
+ * A load thus holds about 40 bytes a row (at 200k entities the rows' maps, 14.6 M map entries and their strings, were
+ * most of the load's ~1.9 GB live heap; the resolved items the next largest part). The maps are the ones the loader
+ * always wrote: same keys, same values, same {@code h}.
  */
 public final class RowList extends AbstractList<Map<String, Object>> implements RandomAccess {
     private static final HexFormat HEX = HexFormat.of();
     private static final int SHA1_BYTES = 20;
+    /** Items digested together, on every core. */
+    private static final int CHUNK = 4096;
 
-    private final List<?> items;
+    private final IntFunction<?> items;
     private final Function<Object, Map<String, Object>> row;
     /** The item of each row (rows deduplicated by key: the first item of a key). */
     private final int[] order;
     private final long[] h;
-    /** SHA-1 keys, 20 bytes a row; null when the key is the item's own ({@link #keyOf}). */
+    /** SHA-1 keys, 20 bytes a row; null for rows keyed by their own id ({@link #names}). */
     private final byte[] keys;
-    private final Function<Object, String> keyOf;
+    /** Own keys (ids, codes) as UTF-8, row after row; null for SHA-1 keys. */
+    private final byte[] names;
+    private final int[] nameEnds;
 
-    private RowList(List<?> items, Function<Object, Map<String, Object>> row, int[] order, long[] h, byte[] keys,
-                    Function<Object, String> keyOf) {
+    private RowList(IntFunction<?> items, Function<Object, Map<String, Object>> row, int[] order, long[] h,
+                    byte[] keys, byte[] names, int[] nameEnds) {
         this.items = items;
         this.row = row;
         this.order = order;
         this.h = h;
         this.keys = keys;
-        this.keyOf = keyOf;
+        this.names = names;
+        this.nameEnds = nameEnds;
     }
 
     /** No rows. */
     public static RowList empty() {
-        return new RowList(List.of(), x -> Map.of(), new int[0], new long[0], null, x -> null);
+        return new RowList(i -> null, x -> Map.of(), new int[0], new long[0], null, new byte[0], new int[0]);
     }
 
     /**
      * Rows of items keyed by one of their own values ({@code keyOf}: an organization's or product's id, a
      * jurisdiction's code), one row an item, in the items' order.
      */
-    @SuppressWarnings("unchecked")
     static <T> RowList of(List<T> items, Function<T, Map<String, Object>> row, Function<T, String> keyOf) {
-        Function<Object, Map<String, Object>> r = (Function<Object, Map<String, Object>>) (Function<?, ?>) row;
-        long[] h = IntStream.range(0, items.size()).parallel().mapToLong(i -> digest(r.apply(items.get(i)))).toArray();
-        return new RowList(items, r, IntStream.range(0, items.size()).toArray(), h, null,
-                (Function<Object, String>) (Function<?, ?>) keyOf);
+        Builder<T> b = new Builder<>(row, keyOf, null);
+        items.forEach(b::add);
+        return b.build(items::get);
     }
 
     /**
-     * Rows of items whose rows carry a SHA-1 hex {@code key}: the first item of each key makes its row, later items
-     * with the same key are dropped (a fact stated twice is one fact), in the items' order.
+     * Collects the rows of items handed over one by one ({@link #add}), digesting them a chunk at a time on every
+     * core; the items are not kept ({@link #build} is told where to fetch them again).
+     *
+     * @param keyOf  the item's own key (an id); null for rows that carry a SHA-1 hex {@code key}: the first item of
+     *               each key makes its row, later items with the same key are dropped (a fact stated twice is one fact)
+     * @param second null, or other maps of the same items and keys, digested as a second list ({@link #second}: the
+     *               reporting exceptions' nodes from their {@code HAS_EXCEPTION} rows)
      */
-    @SuppressWarnings("unchecked")
-    static <T> RowList keyed(List<T> items, Function<T, Map<String, Object>> row) {
-        Function<Object, Map<String, Object>> r = (Function<Object, Map<String, Object>>) (Function<?, ?>) row;
-        int n = items.size();
-        byte[] allKeys = new byte[Math.multiplyExact(n, SHA1_BYTES)]; // ~107 M rows of one type at most
-        long[] allH = new long[n];
-        // the rows are built and digested on every core, each into its own slots
-        IntStream.range(0, n).parallel().forEach(i -> {
-            Map<String, Object> m = r.apply(items.get(i));
-            System.arraycopy(HEX.parseHex((String) m.get("key")), 0, allKeys, i * SHA1_BYTES, SHA1_BYTES);
-            allH[i] = digest(m);
-        });
-        int[] order = firstOfEachKey(allKeys, n);
-        byte[] keys = new byte[order.length * SHA1_BYTES];
-        long[] h = new long[order.length];
-        for (int j = 0; j < order.length; j++) {
-            System.arraycopy(allKeys, order[j] * SHA1_BYTES, keys, j * SHA1_BYTES, SHA1_BYTES);
-            h[j] = allH[order[j]];
+    static final class Builder<T> {
+        private final Function<Object, Map<String, Object>> row;
+        private final Function<Object, String> keyOf;
+        private final Function<Object, Map<String, Object>> other;
+        private final List<T> pending = new ArrayList<>(CHUNK);
+        private int size;
+        private long[] h = new long[16];
+        private long[] h2;
+        private byte[] keyBytes = new byte[256];
+        private int keyLength;
+        private int[] keyEnds = new int[16];
+        private RowList second;
+
+        @SuppressWarnings("unchecked")
+        Builder(Function<T, Map<String, Object>> row, Function<T, String> keyOf, Function<T, Map<String, Object>> second) {
+            this.row = (Function<Object, Map<String, Object>>) (Function<?, ?>) row;
+            this.keyOf = (Function<Object, String>) (Function<?, ?>) keyOf;
+            this.other = (Function<Object, Map<String, Object>>) (Function<?, ?>) second;
+            this.h2 = second == null ? null : new long[16];
         }
-        return new RowList(items, r, order, h, keys, null);
-    }
 
-    /**
-     * The same rows (same items, same keys) made into other maps, digested again: the reporting exceptions' nodes
-     * from their {@code HAS_EXCEPTION} rows.
-     */
-    @SuppressWarnings("unchecked")
-    <T> RowList remade(Function<T, Map<String, Object>> other) {
-        Function<Object, Map<String, Object>> r = (Function<Object, Map<String, Object>>) (Function<?, ?>) other;
-        long[] digests = IntStream.range(0, order.length).parallel()
-                .mapToLong(i -> digest(r.apply(items.get(order[i])))).toArray();
-        return new RowList(items, r, order, digests, keys, keyOf);
+        void add(T item) {
+            pending.add(item);
+            if (pending.size() == CHUNK) {
+                flush();
+            }
+        }
+
+        private void flush() {
+            int n = pending.size();
+            long[] digests = new long[n];
+            long[] digests2 = new long[n];
+            byte[][] itemKeys = new byte[n][];
+            IntStream.range(0, n).parallel().forEach(i -> {
+                Object item = pending.get(i);
+                Map<String, Object> m = row.apply(item);
+                String key = keyOf == null ? (String) m.get("key") : keyOf.apply(item);
+                if (key == null) {
+                    throw new IllegalArgumentException("a row without a key: " + item);
+                }
+                itemKeys[i] = keyOf == null ? HEX.parseHex(key) : key.getBytes(StandardCharsets.UTF_8);
+                digests[i] = digest(m);
+                if (other != null) {
+                    digests2[i] = digest(other.apply(item));
+                }
+            });
+            if (size + n > h.length) {
+                int capacity = Math.max(size + n, Math.multiplyExact(h.length, 2));
+                h = java.util.Arrays.copyOf(h, capacity);
+                keyEnds = java.util.Arrays.copyOf(keyEnds, capacity);
+                h2 = h2 == null ? null : java.util.Arrays.copyOf(h2, capacity);
+            }
+            for (int i = 0; i < n; i++) {
+                h[size] = digests[i];
+                if (h2 != null) {
+                    h2[size] = digests2[i];
+                }
+                byte[] k = itemKeys[i];
+                if (keyLength + k.length > keyBytes.length) {
+                    // more than 2 GB of keys in one list fails here rather than wrapping around
+                    keyBytes = java.util.Arrays.copyOf(keyBytes,
+                            Math.max(keyLength + k.length, Math.multiplyExact(keyBytes.length, 2)));
+                }
+                System.arraycopy(k, 0, keyBytes, keyLength, k.length);
+                keyLength += k.length;
+                keyEnds[size] = keyLength;
+                size++;
+            }
+            pending.clear();
+        }
+
+        /** The rows, each item to be fetched again by its number in the order it was added. */
+        RowList build(IntFunction<T> items) {
+            flush();
+            if (keyOf != null) {
+                int[] order = IntStream.range(0, size).toArray();
+                RowList first = new RowList(items, row, order, java.util.Arrays.copyOf(h, size), null,
+                        java.util.Arrays.copyOf(keyBytes, keyLength), java.util.Arrays.copyOf(keyEnds, size));
+                second = other == null ? null : new RowList(items, other, order, java.util.Arrays.copyOf(h2, size),
+                        null, first.names, first.nameEnds);
+                return first;
+            }
+            int[] order = firstOfEachKey(keyBytes, size);
+            byte[] keys = new byte[order.length * SHA1_BYTES];
+            long[] picked = new long[order.length];
+            long[] picked2 = h2 == null ? null : new long[order.length];
+            for (int j = 0; j < order.length; j++) {
+                System.arraycopy(keyBytes, order[j] * SHA1_BYTES, keys, j * SHA1_BYTES, SHA1_BYTES);
+                picked[j] = h[order[j]];
+                if (picked2 != null) {
+                    picked2[j] = h2[order[j]];
+                }
+            }
+            second = picked2 == null ? null : new RowList(items, other, order, picked2, keys, null, null);
+            return new RowList(items, row, order, picked, keys, null, null);
+        }
+
+        /** After {@link #build}: the same rows (items, keys) made into the {@code second} maps. */
+        RowList second() {
+            return second;
+        }
     }
 
     /** Indexes of the first item of every distinct key, in order (an open-addressing table of row indexes). */
@@ -148,7 +230,7 @@ public final class RowList extends AbstractList<Map<String, Object>> implements 
     /** Row {@code i} as the map the loader writes: its content and {@code h}. */
     @Override
     public Map<String, Object> get(int i) {
-        Map<String, Object> m = new HashMap<>(row.apply(items.get(order[i])));
+        Map<String, Object> m = new HashMap<>(row.apply(items.apply(order[i])));
         m.remove("nodeProps");
         m.put("h", h(i));
         return m;
@@ -156,7 +238,11 @@ public final class RowList extends AbstractList<Map<String, Object>> implements 
 
     /** The key of row {@code i}: an organization's or product's {@code id}, else its {@code key}. */
     public String key(int i) {
-        return keys == null ? keyOf.apply(items.get(order[i])) : HEX.formatHex(keys, i * SHA1_BYTES, (i + 1) * SHA1_BYTES);
+        if (keys != null) {
+            return HEX.formatHex(keys, i * SHA1_BYTES, (i + 1) * SHA1_BYTES);
+        }
+        int start = i == 0 ? 0 : nameEnds[i - 1];
+        return new String(names, start, nameEnds[i] - start, StandardCharsets.UTF_8);
     }
 
     /** The digest {@code h} of row {@code i} (16 hex digits). */

@@ -101,6 +101,42 @@ class PreparedRowsTest {
         assertThat(rels.get(1).get("props")).isEqualTo(Map.of());
     }
 
+    @Test
+    void rowsReadFromTheFileAreTheRowsOfTheGraphInMemory(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        java.nio.file.Path file = tmp.resolve("resolved.json");
+        new com.fasterxml.jackson.databind.ObjectMapper().writeValue(file.toFile(), graph());
+
+        GraphLoader.LoadRows rows = GraphLoader.prepare(file);
+
+        assertThat(rows.stamp()).isEqualTo(EXPECTED_STAMP);
+        assertThat(GraphLoader.digestOf(content(rows))).isEqualTo(EXPECTED_CONTENT);
+        GraphLoader.LoadRows inMemory = GraphLoader.prepare(graph());
+        for (String type : inMemory.relationships().keySet()) {
+            RowList read = rows.relationships().get(type);
+            RowList held = inMemory.relationships().get(type);
+            // read back last row first: each item comes from its own place, not from the one read before
+            for (int i = held.size() - 1; i >= 0; i--) {
+                assertThat(read.get(i)).as(type).isEqualTo(held.get(i));
+                assertThat(read.key(i)).as(type).isEqualTo(held.key(i));
+            }
+        }
+        assertThat(rows.ends()).isEqualTo(inMemory.ends());
+    }
+
+    @Test
+    void aTruncatedFileIsNamedWithWhereItEnds(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
+            throws Exception {
+        java.nio.file.Path file = tmp.resolve("resolved.json");
+        byte[] json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(graph());
+        java.nio.file.Files.write(file, java.util.Arrays.copyOf(json, json.length / 2));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> GraphLoader.prepare(file))
+                .isInstanceOf(java.io.IOException.class)
+                .hasMessageContaining(file.toString()).hasMessageContaining("not a resolved graph")
+                .hasMessageContaining("at byte");
+    }
+
     private static Map<String, Object> content(GraphLoader.LoadRows rows) {
         Map<String, Object> all = new java.util.LinkedHashMap<>();
         rows.nodes().forEach((k, v) -> all.put("node " + k, new ArrayList<>(v)));

@@ -12,7 +12,6 @@ import org.trustmap.graph.GraphLoader;
 import org.trustmap.graph.GraphLoader.LoadResult;
 import org.trustmap.graph.GraphLoader.LoadRows;
 import org.trustmap.graph.Neo4jConnection;
-import org.trustmap.graph.ResolvedGraph;
 
 /**
  * Step 4: writes the resolved graph to Neo4j over Bolt and retires facts no source states any more. A first load of a
@@ -34,13 +33,10 @@ final class LoadTasklet extends RefreshTasklet {
     @Override
     void run(RefreshRequest request, String runId, Path runDir, StepContribution contribution) throws Exception {
         long t0 = System.nanoTime();
-        ResolvedGraph graph = RunFiles.readShared(runDir.resolve("resolved.json"), ResolvedGraph.class);
-        long t1 = System.nanoTime();
-        LoadRows rows = GraphLoader.prepare(graph);
-        graph = null;
-        LOG.info("load: resolved.json read in {} s, rows and digests prepared in {} s",
-                String.format(java.util.Locale.ROOT, "%.1f", (t1 - t0) / 1e9),
-                String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - t1) / 1e9));
+        // read as a stream: the rows keep where their items are in the file, not the items (RowList)
+        LoadRows rows = GraphLoader.prepare(runDir.resolve("resolved.json"));
+        LOG.info("load: resolved.json read, rows and digests prepared in {} s",
+                String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - t0) / 1e9));
         Neo4jConnection neo4j = workspace.neo4j();
         long imported = 0;
         if (settings.importsFirstLoad() && neo4j.embedded() && size(rows) >= settings.minRows() && empty(neo4j)) {

@@ -42,44 +42,4 @@ final class RunFiles {
     static <T> T read(Path file, Class<T> type) throws IOException {
         return JSON.readValue(file.toFile(), type);
     }
-
-    /**
-     * As {@link #read}, with repeated string values kept once ({@link SharedStrings}): {@code resolved.json} states
-     * each source, date, capture id, jurisdiction code and an organization's evidence on many facts, and a plain read
-     * gives every one its own string (at 200k entities ~6 M strings for the facts' provenance alone).
-     */
-    static <T> T readShared(Path file, Class<T> type) throws IOException {
-        return JSON.copy().registerModule(new com.fasterxml.jackson.databind.module.SimpleModule("shared-strings")
-                .addDeserializer(String.class, new SharedStrings())).readValue(file.toFile(), type);
-    }
-
-    /**
-     * Strings read through a small direct-mapped cache (65,536 slots by hash): a value equal to the one in its slot is
-     * given that one, so values that come again soon (a record's provenance on its three jurisdiction facts) or often
-     * (a source name, a date) are held once; a bounded cache, not an intern pool.
-     */
-    static final class SharedStrings extends com.fasterxml.jackson.databind.deser.std.StringDeserializer {
-        private static final int SLOTS = 1 << 16;
-        private final String[] slots = new String[SLOTS];
-
-        @Override
-        public String deserialize(com.fasterxml.jackson.core.JsonParser p,
-                                  com.fasterxml.jackson.databind.DeserializationContext ctxt) throws IOException {
-            return shared(super.deserialize(p, ctxt));
-        }
-
-        String shared(String s) {
-            if (s == null) {
-                return null;
-            }
-            int h = s.hashCode();
-            int slot = (h ^ (h >>> 16)) & (SLOTS - 1);
-            String held = slots[slot];
-            if (s.equals(held)) {
-                return held;
-            }
-            slots[slot] = s;
-            return s;
-        }
-    }
 }

@@ -22,7 +22,6 @@ import org.trustmap.app.bench.GoldenCopyGenerator;
 import org.trustmap.app.bench.BulkImport;
 import org.trustmap.app.bench.HeapSampler;
 import org.trustmap.graph.GraphLoader;
-import org.trustmap.graph.ResolvedGraph;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,7 +36,6 @@ import picocli.CommandLine.Spec;
         description = "Benchmark: generate synthetic GLEIF golden-copy files of N entities, run refresh on them, print per-step figures.")
 public class BenchCommand implements Callable<Integer> {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ObjectMapper JSON_MODULES = new ObjectMapper().findAndRegisterModules();
 
     @Mixin
     HomeOptions home;
@@ -187,9 +185,7 @@ public class BenchCommand implements Callable<Integer> {
     }
 
     private void printBulkImport(Path homeDir, Outcome full, PrintWriter out) throws Exception {
-        ResolvedGraph graph = JSON_MODULES.readValue(full.runDir().resolve("resolved.json").toFile(), ResolvedGraph.class);
-        GraphLoader.LoadRows rows = GraphLoader.prepare(graph);
-        graph = null;
+        GraphLoader.LoadRows rows = GraphLoader.prepare(full.runDir().resolve("resolved.json"));
         BulkImport.Prepared prepared = BulkImport.prepare(rows, homeDir.resolve("bulk-import"), importMemory);
         rows = null;
         // the reference: neo4j-admin as the distribution runs it, in a JVM of its own; then the same files in this one

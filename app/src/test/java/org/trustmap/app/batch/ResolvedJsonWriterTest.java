@@ -79,7 +79,7 @@ class ResolvedJsonWriterTest {
         }
 
         assertThat(Files.readAllBytes(streamed)).isEqualTo(Files.readAllBytes(whole));
-        assertThat(RunFiles.readShared(streamed, ResolvedGraph.class)).isEqualTo(graph);
+        assertThat(RunFiles.read(streamed, ResolvedGraph.class)).isEqualTo(graph);
         assertThat(tmp.resolve("resolved.json.tmp")).doesNotExist();
     }
 
