@@ -122,7 +122,8 @@ public final class Resolver {
     void resolve(List<StagedRecord> records, ResolvedGraph.Sink out) {
         List<StagedRecord> orgs = records.stream().filter(r -> Tm.Organization.equals(r.type())).toList();
         Clusters clusters = new Clusters(orgs, judgements, settings.nameMatchThreshold());
-        Map<Node, String> orgId = clusters.assignIds();
+        clusters.assignIds();
+        java.util.function.Function<Node, String> orgId = clusters::id;
 
         Map<String, Product> products = new TreeMap<>();
         Map<Node, String> productOf = new HashMap<>();
@@ -139,7 +140,7 @@ public final class Resolver {
         }
 
         out.section(ResolvedGraph.Section.ORGANIZATIONS);
-        clusters.organizations(orgId).forEach(out::organization);
+        clusters.organizations(out::organization);
         out.section(ResolvedGraph.Section.PRODUCTS);
         products.values().forEach(out::product);
         out.section(ResolvedGraph.Section.DEPLOYMENTS);
@@ -155,8 +156,8 @@ public final class Resolver {
             if (Tm.Link.equals(r.type())) {
                 Node from = r.node(Tm.from);
                 Node to = r.node(Tm.to);
-                String f = orgId.getOrDefault(from, productOf.get(from));
-                String t = orgId.getOrDefault(to, productOf.get(to));
+                String f = or(orgId.apply(from), productOf.get(from));
+                String t = or(orgId.apply(to), productOf.get(to));
                 if (f == null || t == null) {
                     continue; // an end was dropped by the shapes; that record is already reported
                 }
@@ -168,7 +169,7 @@ public final class Resolver {
         identifierLinks(records, orgs, orgId, productOf).forEach(out::edge);
         out.section(ResolvedGraph.Section.BASED_IN);
         for (StagedRecord r : orgs) {
-            String id = orgId.get(r.iri());
+            String id = orgId.apply(r.iri());
             String jurisdiction = r.text(Tm.legalJurisdiction);
             if (jurisdiction != null) {
                 out.basedIn(new BasedIn(id, country(jurisdiction), "LEGAL_JURISDICTION", jurisdiction, r.provenance()));
@@ -187,18 +188,18 @@ public final class Resolver {
         for (StagedRecord r : orgs) {
             for (String ex : r.texts(Tm.parentException)) {
                 int colon = ex.indexOf(':');
-                out.exception(new ExceptionFact(orgId.get(r.iri()), colon > 0 ? ex.substring(0, colon) : "ULTIMATE",
+                out.exception(new ExceptionFact(orgId.apply(r.iri()), colon > 0 ? ex.substring(0, colon) : "ULTIMATE",
                         colon > 0 ? ex.substring(colon + 1) : ex, r.provenance()));
             }
         }
         out.section(ResolvedGraph.Section.FLAGS);
         for (StagedRecord r : orgs) {
             for (String flag : r.texts(Tm.flag)) {
-                out.flag(new FlagFact(orgId.get(r.iri()), flag, r.provenance()));
+                out.flag(new FlagFact(orgId.apply(r.iri()), flag, r.provenance()));
             }
         }
         out.section(ResolvedGraph.Section.MERGES);
-        clusters.merges(orgId).forEach(out::merge);
+        clusters.merges(out::merge);
         out.end();
     }
 
@@ -209,7 +210,8 @@ public final class Resolver {
      * registrant made the device or its radio. The hop's provenance is the registry record.
      */
     private static List<Edge> identifierLinks(List<StagedRecord> records, List<StagedRecord> orgs,
-                                              Map<Node, String> orgId, Map<Node, String> productOf) {
+                                              java.util.function.Function<Node, String> orgId,
+                                              Map<Node, String> productOf) {
         Map<String, StagedRecord> byOui = new HashMap<>();
         Map<String, StagedRecord> byGrantee = new HashMap<>();
         for (StagedRecord o : orgs) {
@@ -227,11 +229,11 @@ public final class Resolver {
             String productId = productOf.get(p.iri());
             for (String mac : p.texts(Tm.mac)) {
                 org.trustmap.crawler.Ouis.of(mac).map(byOui::get).ifPresent(o -> links.add(new Edge("MADE_BY",
-                        productId, orgId.get(o.iri()), "OUI_REGISTRANT", null, null, o.provenance())));
+                        productId, orgId.apply(o.iri()), "OUI_REGISTRANT", null, null, o.provenance())));
             }
             for (String fccId : p.texts(Tm.fccId)) {
                 org.trustmap.crawler.FccIds.granteeCode(fccId).map(byGrantee::get).ifPresent(o -> links.add(
-                        new Edge("MADE_BY", productId, orgId.get(o.iri()), "FCC_GRANTEE", null, null, o.provenance())));
+                        new Edge("MADE_BY", productId, orgId.apply(o.iri()), "FCC_GRANTEE", null, null, o.provenance())));
             }
         }
         return links;
@@ -320,18 +322,35 @@ public final class Resolver {
         return a != null ? a : b;
     }
 
-    /** Union-find over organization records with the reasons of each union. */
-    /** Union-find over organization records with the reasons of each union and the analysts' blocks. */
+    /**
+     * Union-find over organization records with the reasons of each union and the analysts' blocks.
+     *
+     * <p>Two records that both carry an LEI never join on a name: they hold the same LEI (and joined on it) or
+     * different ones (and never join). So a name can only join records when at least one of the two has no LEI, and
+     * of a record with an LEI (almost every record of GLEIF's 3.4 M) only the names and words that some record
+     * without an LEI also carries are kept and compared: the result is the one comparing everything gives, and the
+     * name look-ups and scored pairs grow with the records without an LEI, not with the whole registry.
+     */
     private static final class Clusters {
         private final List<StagedRecord> records;
         private final int[] parent;
         private final String[] lei;
         private final boolean[] anchored;
         private final List<Set<Integer>> blocked;
+        /** Countries and legal names: of records without an LEI only (an LEI record's name keys are below). */
         private final List<Set<String>> countryCache;
-        private final List<Set<String>> nameCache;
         private final List<Set<String>> legalNameCache;
+        /** All names of a record without an LEI; of a record with one, those an unanchored record also carries. */
+        private final List<Set<String>> nameCache;
+        /** Scorable legal names for the match of an unanchored record (of LEI records: those sharing its words). */
         private final List<List<Named>> scorableCache;
+        /** Country + legal name keys ({@code CC|name}) a record can join another on (same name in a country). */
+        private final List<String[]> inCountryKeys;
+        /** The record's scorable legal names in each of its countries, for the scored match within a country. */
+        private final List<List<Placed>> scoredInCountry;
+        /** Which of {@link #refs} (the judgements' references) each record matches; null for none. */
+        private final int[][] refMatches;
+        private final Map<Judgements.Ref, Integer> refs = new HashMap<>();
         /** Per cluster root: registration authority -> number, to keep apart what registries say are two. */
         private final List<Map<String, String>> registrations;
         private final Map<Node, Integer> index = new HashMap<>();
@@ -348,34 +367,74 @@ public final class Resolver {
             this.lei = new String[n];
             this.anchored = new boolean[n];
             this.blocked = new ArrayList<>(java.util.Collections.nCopies(n, null));
-            // what each record's names, countries and numbers are does not depend on the others: worked out on
-            // every core, each record into its own slot
+            for (Judgements.Judgement j : judgements.judgements()) {
+                refs.putIfAbsent(j.left(), refs.size());
+                refs.putIfAbsent(j.right(), refs.size());
+            }
+            List<Judgements.Ref> refList = new ArrayList<>(refs.keySet());
+            refList.sort(Comparator.comparing(refs::get));
+            for (int i = 0; i < n; i++) {
+                lei[i] = records.get(i).text(Tm.lei);
+            }
             Set<String>[] countries = newSets(n);
             Set<String>[] names = newSets(n);
             Set<String>[] legal = newSets(n);
             @SuppressWarnings("unchecked")
             List<Named>[] scorable = new List[n];
+            String[][] keys = new String[n][];
+            @SuppressWarnings("unchecked")
+            List<Placed>[] placed = new List[n];
+            int[][] matches = new int[n][];
             @SuppressWarnings("unchecked")
             Map<String, String>[] registered = new Map[n];
-            java.util.stream.IntStream.range(0, n).parallel().forEach(i -> {
-                StagedRecord r = records.get(i);
-                lei[i] = r.text(Tm.lei);
-                countries[i] = SortedStrings.of(computeCountries(r));
-                // a name is normalized once for the three uses below (the same string held once)
-                Map<String, String> normalized = new HashMap<>(8);
-                java.util.function.Function<String, String> norm =
-                        name -> normalized.computeIfAbsent(name, Names::normalize);
-                names[i] = SortedStrings.of(computeNames(r, norm));
-                legal[i] = SortedStrings.of(computeLegalNames(r, norm));
-                scorable[i] = computeScorableLegalNames(i, r, norm);
-                registered[i] = registration(r);
-                anchored[i] = !countries[i].isEmpty() || lei[i] != null;
+            // what each record's names, countries and numbers are does not depend on the others: worked out on
+            // every core, each record into its own slot; first the records without an LEI, whose names and words
+            // are all a name match can look up
+            java.util.stream.IntStream.range(0, n).filter(i -> lei[i] == null).parallel().forEach(i -> {
+                Profile p = new Profile(i, records.get(i), refList);
+                countries[i] = SortedStrings.of(p.countries);
+                names[i] = SortedStrings.of(p.names);
+                legal[i] = SortedStrings.of(p.legal);
+                scorable[i] = p.scorable;
+                keys[i] = p.inCountryKeys(null);
+                placed[i] = p.placed(null);
+                matches[i] = p.matches;
+                registered[i] = registration(records.get(i));
+                anchored[i] = !p.countries.isEmpty();
+            });
+            Profiles wanted = new Profiles();
+            for (int i = 0; i < n; i++) {
+                if (lei[i] == null) {
+                    wanted.add(keys[i], placed[i], anchored[i] ? null : names[i], anchored[i] ? null : scorable[i]);
+                }
+            }
+            Set<String> none = SortedStrings.of(new TreeSet<>());
+            java.util.stream.IntStream.range(0, n).filter(i -> lei[i] != null).parallel().forEach(i -> {
+                Profile p = new Profile(i, records.get(i), refList);
+                countries[i] = none;
+                legal[i] = none;
+                java.util.SortedSet<String> shared = new TreeSet<>(p.names);
+                shared.retainAll(wanted.aloneNames);
+                names[i] = shared.isEmpty() ? none : SortedStrings.of(shared);
+                List<Named> near = p.scorable.stream().filter(x -> x.words().stream().anyMatch(wanted.aloneWords::contains))
+                        .toList();
+                scorable[i] = near.isEmpty() ? List.of() : near;
+                keys[i] = p.inCountryKeys(wanted.inCountry);
+                placed[i] = p.placed(wanted.wordsInCountry);
+                matches[i] = p.matches;
+                registered[i] = registration(records.get(i));
+                anchored[i] = true;
             });
             this.countryCache = java.util.Arrays.asList(countries);
             this.nameCache = java.util.Arrays.asList(names);
             this.legalNameCache = java.util.Arrays.asList(legal);
             this.scorableCache = java.util.Arrays.asList(scorable);
+            this.inCountryKeys = java.util.Arrays.asList(keys);
+            this.scoredInCountry = java.util.Arrays.asList(placed);
+            this.refMatches = matches;
             this.registrations = java.util.Arrays.asList(registered); // set(), never add(): fixed size is enough
+            this.wordsForScoredMatch = wanted.aloneWords;
+            this.wordsInCountry = wanted.wordsInCountry;
             for (int i = 0; i < n; i++) {
                 parent[i] = i;
                 index.put(records.get(i).iri(), i);
@@ -386,6 +445,88 @@ public final class Resolver {
             byNameInCountry();
             byScoredNameInCountry();
             byNameAlone();
+        }
+
+        /** The words of the unanchored records' scorable names: the only ones their scored match looks up. */
+        private final Set<String> wordsForScoredMatch;
+        /** {@code CC|word} of the scorable names of records without an LEI: the only ones a scored pair needs. */
+        private final Set<String> wordsInCountry;
+
+        /** One record's countries and names, worked out once. */
+        private static final class Profile {
+            final java.util.SortedSet<String> countries;
+            final java.util.SortedSet<String> names;
+            final java.util.SortedSet<String> legal;
+            final List<Named> scorable;
+            final int[] matches;
+
+            Profile(int i, StagedRecord r, List<Judgements.Ref> refs) {
+                countries = computeCountries(r);
+                // a name is normalized once for its uses below (the same string held once)
+                Map<String, String> normalized = new HashMap<>(8);
+                java.util.function.Function<String, String> norm =
+                        name -> normalized.computeIfAbsent(name, Names::normalize);
+                names = computeNames(r, norm);
+                legal = computeLegalNames(r, norm);
+                scorable = computeScorableLegalNames(i, r, norm);
+                String lei = r.text(Tm.lei);
+                int[] found = java.util.stream.IntStream.range(0, refs.size())
+                        .filter(k -> refs.get(k).matches(lei, names, countries)).toArray();
+                matches = found.length == 0 ? null : found;
+            }
+
+            /** {@code CC|name} for each country and legal name, in that order; only those in {@code wanted} if given. */
+            String[] inCountryKeys(Set<String> wanted) {
+                List<String> out = new ArrayList<>();
+                for (String c : countries) {
+                    for (String name : legal) {
+                        String key = c + "|" + name;
+                        if (wanted == null || wanted.contains(key)) {
+                            out.add(key);
+                        }
+                    }
+                }
+                return out.toArray(String[]::new);
+            }
+
+            /**
+             * Each scorable legal name in each country, in that order; only those with a word that {@code wanted}
+             * holds for the country ({@code CC|word}) if given.
+             */
+            List<Placed> placed(Set<String> wanted) {
+                List<Placed> out = new ArrayList<>();
+                for (String c : countries) {
+                    for (Named name : scorable) {
+                        if (wanted == null || name.words().stream().anyMatch(w -> wanted.contains(c + "|" + w))) {
+                            out.add(new Placed(c, name));
+                        }
+                    }
+                }
+                return out.isEmpty() ? List.of() : out;
+            }
+        }
+
+        /** The keys the records without an LEI can be looked up by. */
+        private static final class Profiles {
+            final Set<String> inCountry = new HashSet<>();
+            final Set<String> wordsInCountry = new HashSet<>();
+            final Set<String> aloneNames = new HashSet<>();
+            final Set<String> aloneWords = new HashSet<>();
+
+            void add(String[] keys, List<Placed> placed, Set<String> unanchoredNames, List<Named> unanchoredScorable) {
+                inCountry.addAll(List.of(keys));
+                for (Placed p : placed) {
+                    p.name().words().forEach(w -> wordsInCountry.add(p.country() + "|" + w));
+                }
+                if (unanchoredNames != null) {
+                    aloneNames.addAll(unanchoredNames);
+                    unanchoredScorable.forEach(x -> aloneWords.addAll(x.words()));
+                }
+            }
+        }
+
+        /** A scorable legal name of a record in one of its countries. */
+        private record Placed(String country, Named name) {
         }
 
         @SuppressWarnings("unchecked")
@@ -427,7 +568,7 @@ public final class Resolver {
 
         /** Joins two clusters unless they hold different LEIs or an analyst said they are not the same. */
         private boolean union(int a, int b, String reason) {
-            return union(a, b, reason, null);
+            return union(a, b, reason, "", null);
         }
 
         /**
@@ -438,10 +579,11 @@ public final class Resolver {
             if (registeredApart(find(a), find(b))) {
                 return false;
             }
-            return union(a, b, reason, score);
+            return union(a, b, reason, "", score);
         }
 
-        private boolean union(int a, int b, String reason, Double score) {
+        /** A union whose reason is {@code reason + detail}, kept as the two (a value the record holds is not copied). */
+        private boolean union(int a, int b, String reason, String detail, Double score) {
             int ra = find(a);
             int rb = find(b);
             if (ra == rb) {
@@ -472,7 +614,7 @@ public final class Resolver {
                 }
                 registrations.set(root, merged);
             }
-            reasons.add(new Reason(records.get(b).toString(), reason, records.get(a).toString(), score));
+            reasons.add(new Reason(b, reason, detail, a, score));
             return true;
         }
 
@@ -510,9 +652,10 @@ public final class Resolver {
 
         /** Records a judgement's reference names: {@code lei:X}, or a name (normalized) with an optional {@code @CC}. */
         private List<Integer> matching(Judgements.Ref ref) {
+            int k = refs.get(ref);
             List<Integer> out = new ArrayList<>();
             for (int i = 0; i < records.size(); i++) {
-                if (ref.matches(lei[i], nameCache.get(i), countryCache.get(i))) {
+                if (refMatches[i] != null && java.util.Arrays.stream(refMatches[i]).anyMatch(m -> m == k)) {
                     out.add(i);
                 }
             }
@@ -548,7 +691,7 @@ public final class Resolver {
                 for (String value : records.get(i).texts(property)) {
                     Integer f = first.putIfAbsent(value, i);
                     if (f != null) {
-                        union(f, i, reason + value);
+                        union(f, i, reason, value, null);
                     }
                 }
             }
@@ -619,12 +762,12 @@ public final class Resolver {
         private void byNameInCountry() {
             Map<String, Integer> first = new HashMap<>();
             for (int i = 0; i < records.size(); i++) {
-                for (String c : countries(i)) {
-                    for (String name : legalNames(i)) {
-                        Integer f = first.putIfAbsent(c + "|" + name, i);
-                        if (f != null) {
-                            unionOnName(f, i, "same name '" + name + "' in " + c, null);
-                        }
+                for (String key : inCountryKeys.get(i)) {
+                    Integer f = first.putIfAbsent(key, i);
+                    if (f != null) {
+                        int bar = key.indexOf('|');
+                        unionOnName(f, i, "same name '" + key.substring(bar + 1) + "' in " + key.substring(0, bar),
+                                null);
                     }
                 }
             }
@@ -700,7 +843,7 @@ public final class Resolver {
         }
 
         /** Why a record joined a cluster; {@code score} is the scored name match's, null for other reasons. */
-        private record Reason(String record, String reason, String joined, Double score) {
+        private record Reason(int record, String reason, String detail, int joined, Double score) {
         }
 
         /** One legal name of one record, with its normalized form and the words it is scored on. */
@@ -726,12 +869,19 @@ public final class Resolver {
             return out.isEmpty() ? List.of() : out;
         }
 
-        /** Candidates by shared word: each name meets only the names it shares a word with, common words left out. */
-        private static Map<String, List<Named>> wordIndex(List<Named> names) {
+        /**
+         * Candidates by shared word: each name meets only the names it shares a word with, common words left out.
+         * Only the words {@code looked} up are indexed (their lists hold every name with the word, so what is common
+         * is counted on all of them).
+         */
+        private static Map<String, List<Named>> wordIndex(List<Named> names,
+                                                          java.util.function.Predicate<String> looked) {
             Map<String, List<Named>> byWord = new HashMap<>();
             for (Named n : names) {
                 for (String w : new TreeSet<>(n.words())) {
-                    byWord.computeIfAbsent(w, k -> new ArrayList<>()).add(n);
+                    if (looked.test(w)) {
+                        byWord.computeIfAbsent(w, k -> new ArrayList<>()).add(n);
+                    }
                 }
             }
             byWord.values().removeIf(l -> l.size() > MAX_BLOCK);
@@ -758,32 +908,42 @@ public final class Resolver {
         private void byScoredNameInCountry() {
             Map<String, List<Named>> byCountry = new TreeMap<>();
             for (int i = 0; i < records.size(); i++) {
-                List<Named> names = scorableLegalNames(i);
-                for (String c : countries(i)) {
-                    byCountry.computeIfAbsent(c, k -> new ArrayList<>()).addAll(names);
+                for (Placed p : scoredInCountry.get(i)) {
+                    byCountry.computeIfAbsent(p.country(), k -> new ArrayList<>()).add(p.name());
                 }
             }
             record Pair(double score, Named a, Named b, String country) {
             }
             List<Pair> pairs = new ArrayList<>();
             for (Map.Entry<String, List<Named>> e : byCountry.entrySet()) {
-                Map<String, List<Named>> byWord = wordIndex(e.getValue());
-                for (Named a : e.getValue()) {
-                    for (Named b : candidates(a, byWord)) {
-                        if (b.record() <= a.record() || find(a.record()) == find(b.record())
-                                || a.normalized().equals(b.normalized())) {
+                String c = e.getKey();
+                Map<String, List<Named>> byWord = wordIndex(e.getValue(), w -> wordsInCountry.contains(c + "|" + w));
+                // a pair needs a record without an LEI: it is found from that record's name (from the first one's
+                // when both have none), and written first record first, as comparing every pair wrote it
+                for (Named x : e.getValue()) {
+                    if (lei[x.record()] != null) {
+                        continue;
+                    }
+                    for (Named y : candidates(x, byWord)) {
+                        if (y.record() == x.record() || lei[y.record()] == null && y.record() < x.record()) {
+                            continue;
+                        }
+                        Named a = x.record() < y.record() ? x : y;
+                        Named b = a == x ? y : x;
+                        if (find(a.record()) == find(b.record()) || a.normalized().equals(b.normalized())) {
                             continue;
                         }
                         java.util.OptionalDouble s = Names.similarity(a.name(), b.name());
                         if (s.isPresent() && s.getAsDouble() >= threshold) {
-                            pairs.add(new Pair(s.getAsDouble(), a, b, e.getKey()));
+                            pairs.add(new Pair(s.getAsDouble(), a, b, c));
                         }
                     }
                 }
             }
             pairs.sort(Comparator.comparingDouble(Pair::score).reversed()
                     .thenComparing(p -> records.get(p.a().record()).toString())
-                    .thenComparing(p -> records.get(p.b().record()).toString()));
+                    .thenComparing(p -> records.get(p.b().record()).toString())
+                    .thenComparing(Pair::country).thenComparing(p -> p.a().name()).thenComparing(p -> p.b().name()));
             for (Pair p : pairs) {
                 unionOnName(p.a().record(), p.b().record(), "name '" + p.b().name() + "' scored " + score(p.score())
                         + " (threshold " + score(threshold) + ") against '" + p.a().name() + "' in " + p.country(),
@@ -805,7 +965,7 @@ public final class Resolver {
                         anchoredNames.addAll(scorableLegalNames(j));
                     }
                 }
-                anchoredIndex = wordIndex(anchoredNames);
+                anchoredIndex = wordIndex(anchoredNames, wordsForScoredMatch::contains);
             }
             Match best = null;
             Set<Integer> roots = new HashSet<>();
@@ -846,23 +1006,50 @@ public final class Resolver {
             return found;
         }
 
-        Map<Node, String> assignIds() {
-            Map<Integer, List<Integer>> members = new TreeMap<>();
-            for (int i = 0; i < records.size(); i++) {
-                members.computeIfAbsent(find(i), k -> new ArrayList<>()).add(i);
+        /** Each record's organization id, by record number; set by {@link #assignIds}. */
+        private String[] ids;
+
+        /**
+         * Gives every cluster its id: its LEI, else a name and countries. Clusters are taken in the order of their
+         * roots, each cluster's records in their order (a counting sort by root: no boxed map of all records).
+         */
+        void assignIds() {
+            int n = records.size();
+            int[] root = new int[n];
+            int[] start = new int[n + 1];
+            for (int i = 0; i < n; i++) {
+                root[i] = find(i);
+                start[root[i] + 1]++;
             }
-            Map<Node, String> ids = new HashMap<>();
+            for (int r = 0; r < n; r++) {
+                start[r + 1] += start[r];
+            }
+            int[] members = new int[n];
+            int[] next = java.util.Arrays.copyOf(start, n);
+            for (int i = 0; i < n; i++) {
+                members[next[root[i]]++] = i;
+            }
+            ids = new String[n];
             Set<String> used = new HashSet<>();
-            for (List<Integer> cluster : members.values()) {
+            for (int r = 0; r < n; r++) {
+                if (start[r] == start[r + 1]) {
+                    continue;
+                }
+                List<Integer> cluster = java.util.Arrays.stream(members, start[r], start[r + 1]).boxed().toList();
                 String named = clusterId(cluster);
                 // clusters that stayed apart (a generic name, a name several countries share) must not become one
                 // node through equal ids: the later one gets a suffix from its first record's IRI
                 String id = used.add(named) ? named
                         : named + "~" + GraphLoader.sha1(records.get(cluster.get(0)).toString()).substring(0, 8);
                 used.add(id);
-                cluster.forEach(i -> ids.put(records.get(i).iri(), id));
+                cluster.forEach(i -> ids[i] = id);
             }
-            return ids;
+        }
+
+        /** The organization id of the record {@code iri}; null when it is not an organization record. */
+        String id(Node iri) {
+            Integer i = index.get(iri);
+            return i == null ? null : ids[i];
         }
 
         private String clusterId(List<Integer> cluster) {
@@ -890,12 +1077,12 @@ public final class Resolver {
                     .orElse(records.get(cluster.get(0)));
         }
 
-        List<Org> organizations(Map<Node, String> ids) {
+        /** Each cluster's organization, in the order of their ids, handed over one by one. */
+        void organizations(java.util.function.Consumer<Org> orgs) {
             Map<String, List<StagedRecord>> byId = new TreeMap<>();
-            for (StagedRecord r : records) {
-                byId.computeIfAbsent(ids.get(r.iri()), k -> new ArrayList<>()).add(r);
+            for (int i = 0; i < records.size(); i++) {
+                byId.computeIfAbsent(ids[i], k -> new ArrayList<>()).add(records.get(i));
             }
-            List<Org> orgs = new ArrayList<>();
             for (Map.Entry<String, List<StagedRecord>> e : byId.entrySet()) {
                 List<StagedRecord> rs = new ArrayList<>(e.getValue());
                 rs.sort(Comparator.comparing((StagedRecord r) -> rank(r.text(Tm.source))).thenComparing(StagedRecord::toString));
@@ -917,19 +1104,17 @@ public final class Resolver {
                     hq = or(hq, r.text(Tm.hqCountry));
                 }
                 String name = names.isEmpty() ? (lei == null ? e.getKey() : lei) : names.iterator().next();
-                orgs.add(new Org(e.getKey(), name, List.copyOf(names), lei, jurisdiction, legal, hq,
+                orgs.accept(new Org(e.getKey(), name, List.copyOf(names), lei, jurisdiction, legal, hq,
                         List.copyOf(sources), rs.size()));
             }
-            return orgs;
         }
 
-        List<Merge> merges(Map<Node, String> ids) {
-            List<Merge> out = new ArrayList<>();
+        /** Why each record joined its cluster, in the order of the unions, handed over one by one. */
+        void merges(java.util.function.Consumer<Merge> out) {
             for (Reason r : reasons) {
-                StagedRecord rec = records.get(index.get(org.apache.jena.graph.NodeFactory.createURI(r.record())));
-                out.add(new Merge(ids.get(rec.iri()), r.record(), r.reason() + " (joined " + r.joined() + ")", r.score()));
+                out.accept(new Merge(ids[r.record()], records.get(r.record()).toString(), r.reason() + r.detail()
+                        + " (joined " + records.get(r.joined()) + ")", r.score()));
             }
-            return out;
         }
     }
 
