@@ -11,19 +11,29 @@ import org.trustmap.graph.ResolvedGraph.Provenance;
 
 /**
  * One staged record read back from the staging dataset: its IRI, type and property values. Compact, because resolve
- * holds every staged record at once: the values are one array of (property, value) pairs in the order they were read
- * (a record has a dozen or so), not a map of lists. A plain string value ({@code xsd:string}, no language: names,
- * LEIs, URLs, references) is kept as its {@code String}, not as a literal node (~64 bytes less a value: at 200k
- * entities ~2.4 M literal nodes were about a quarter of resolve's live heap); {@link #node} makes the node again.
+ * holds every staged record at once: the values are one array of (property, value) pairs (a record has a dozen or
+ * so), not a map of lists, and once the record is read they are {@link #pack packed} into one byte array (each value
+ * its property's number, its kind and its UTF-8 bytes: at 200k entities the values' strings, their objects and the
+ * pair arrays were most of resolve's live heap). A plain string value ({@code xsd:string}, no language: names, LEIs,
+ * URLs, references) is given back as a {@code String}, other values as nodes ({@link #node}); equal to what was read.
  */
 public final class StagedRecord {
     private static final Object[] NONE = new Object[0];
+    private static final int PLAIN = 0;
+    private static final int URI = 1;
+    private static final int TYPED = 2;
+    private static final int LANGUAGE = 3;
+    /** Properties and datatypes by number, for packed values (a vocabulary of a few dozen, shared by all records). */
+    private static final Numbered<Node> PROPERTIES = new Numbered<>();
+    private static final Numbered<String> DATATYPES = new Numbered<>();
     private final Node iri;
     private Node type;
     private Node graph;
     /** Property, value, property, value...: a value is a {@link Node} or, for a plain string literal, its String. */
     private Object[] pairs = NONE;
     private int size;
+    /** The values packed ({@link #pack}); null while they are in {@link #pairs}. */
+    private byte[] packed;
 
     StagedRecord(Node iri) {
         this.iri = iri;
@@ -54,6 +64,8 @@ public final class StagedRecord {
 
     /** Takes in what a later graph states of the same record: its values, and its type when it states one. */
     void absorb(StagedRecord later) {
+        open();
+        later.open();
         for (int i = 0; i < later.size; i += 2) {
             put(later.pairs[i], later.pairs[i + 1]);
         }
@@ -64,6 +76,7 @@ public final class StagedRecord {
     }
 
     void add(Node p, Node o) {
+        open();
         put(p, plain(o) ? o.getLiteralLexicalForm() : o);
     }
 
@@ -92,6 +105,7 @@ public final class StagedRecord {
      * happened to keep it; repeated values count once and the array is cut to size.
      */
     void sort() {
+        open();
         int n = size / 2;
         if (n < 2) {
             trim();
@@ -172,6 +186,8 @@ public final class StagedRecord {
 
     /** Keeps only these properties' values (a record reduced to a stub). */
     void retainOnly(java.util.Set<Node> properties) {
+        boolean wasPacked = packed != null;
+        open();
         int w = 0;
         for (int i = 0; i < size; i += 2) {
             if (properties.contains(pairs[i])) {
@@ -182,9 +198,209 @@ public final class StagedRecord {
         java.util.Arrays.fill(pairs, w, size, null);
         size = w;
         trim();
+        if (wasPacked) {
+            pack();
+        }
+    }
+
+    /** Whether the values are packed. */
+    boolean packed() {
+        return packed != null;
+    }
+
+    /**
+     * Sorts the values ({@link #sort}) and packs them into one byte array; a later change unpacks them again. A record
+     * holding a value that is neither a string, an IRI nor a literal (a blank node) stays unpacked.
+     */
+    void pack() {
+        if (packed != null) {
+            return;
+        }
+        sort();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(size * 24);
+        for (int i = 0; i < size; i += 2) {
+            Object v = pairs[i + 1];
+            varint(out, PROPERTIES.of((Node) pairs[i]));
+            if (v instanceof String text) {
+                out.write(PLAIN);
+                bytes(out, text);
+            } else {
+                Node o = (Node) v;
+                if (o.isURI()) {
+                    out.write(URI);
+                    bytes(out, o.getURI());
+                } else if (o.isLiteral() && !o.getLiteralLanguage().isEmpty()) {
+                    out.write(LANGUAGE);
+                    bytes(out, o.getLiteralLexicalForm());
+                    bytes(out, o.getLiteralLanguage());
+                } else if (o.isLiteral()) {
+                    out.write(TYPED);
+                    bytes(out, o.getLiteralLexicalForm());
+                    varint(out, DATATYPES.of(o.getLiteralDatatypeURI()));
+                } else {
+                    return; // kept as it is
+                }
+            }
+        }
+        packed = out.toByteArray();
+        pairs = null;
+        size = 0;
+    }
+
+    /** Unpacks the values into pairs again (to change them). */
+    private void open() {
+        if (packed == null) {
+            return;
+        }
+        List<Object> values = new ArrayList<>();
+        for (Cursor c = new Cursor(packed); c.next(); ) {
+            values.add(c.property());
+            values.add(c.value());
+        }
+        pairs = values.toArray();
+        size = pairs.length;
+        packed = null;
+    }
+
+    private static void varint(java.io.ByteArrayOutputStream out, int v) {
+        while ((v & ~0x7f) != 0) {
+            out.write((v & 0x7f) | 0x80);
+            v >>>= 7;
+        }
+        out.write(v);
+    }
+
+    private static void bytes(java.io.ByteArrayOutputStream out, String s) {
+        byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        varint(out, b.length);
+        out.write(b, 0, b.length);
+    }
+
+    /** Reads packed values one after the other: {@link #next}, then the property and, when wanted, the value. */
+    private static final class Cursor {
+        private final byte[] b;
+        private int pos;
+        private int property;
+        private int kind;
+        private int start;
+        private int length;
+
+        Cursor(byte[] b) {
+            this.b = b;
+        }
+
+        boolean next() {
+            if (pos >= b.length) {
+                return false;
+            }
+            property = varint();
+            kind = b[pos++];
+            length = varint();
+            start = pos;
+            pos += length;
+            if (kind == LANGUAGE) {
+                int n = varint();
+                pos += n;
+            } else if (kind == TYPED) {
+                varint();
+            }
+            return true;
+        }
+
+        boolean is(Node p) {
+            return PROPERTIES.get(property).equals(p);
+        }
+
+        Node property() {
+            return PROPERTIES.get(property);
+        }
+
+        /** The value's text: a string's, a URI's or a literal's lexical form. */
+        String text() {
+            return new String(b, start, length, java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        /** The value as it was added: a String for a plain string, else its node. */
+        Object value() {
+            String text = text();
+            int after = start + length;
+            switch (kind) {
+                case PLAIN:
+                    return text;
+                case URI:
+                    return NodeFactory.createURI(text);
+                case LANGUAGE: {
+                    int[] at = {after};
+                    int n = varintAt(at);
+                    return NodeFactory.createLiteralLang(text,
+                            new String(b, at[0], n, java.nio.charset.StandardCharsets.UTF_8));
+                }
+                default: {
+                    int[] at = {after};
+                    String datatype = DATATYPES.get(varintAt(at));
+                    return NodeFactory.createLiteralDT(text,
+                            org.apache.jena.datatypes.TypeMapper.getInstance().getSafeTypeByName(datatype));
+                }
+            }
+        }
+
+        private int varint() {
+            int[] at = {pos};
+            int v = varintAt(at);
+            pos = at[0];
+            return v;
+        }
+
+        private int varintAt(int[] at) {
+            int v = 0;
+            for (int shift = 0; ; shift += 7) {
+                int x = b[at[0]++];
+                v |= (x & 0x7f) << shift;
+                if ((x & 0x80) == 0) {
+                    return v;
+                }
+            }
+        }
+    }
+
+    /** Values numbered in the order first seen, for all records (safe to use from several threads). */
+    private static final class Numbered<T> {
+        private final java.util.concurrent.ConcurrentHashMap<T, Integer> numbers =
+                new java.util.concurrent.ConcurrentHashMap<>();
+        private volatile Object[] values = new Object[0];
+
+        int of(T value) {
+            Integer n = numbers.get(value);
+            return n != null ? n : add(value);
+        }
+
+        private synchronized int add(T value) {
+            Integer n = numbers.get(value);
+            if (n != null) {
+                return n;
+            }
+            Object[] grown = java.util.Arrays.copyOf(values, values.length + 1);
+            grown[values.length] = value;
+            values = grown; // published before the number, so a reader finding the number finds the value
+            numbers.put(value, values.length - 1);
+            return values.length - 1;
+        }
+
+        @SuppressWarnings("unchecked")
+        T get(int n) {
+            return (T) values[n];
+        }
     }
 
     public String text(Node p) {
+        if (packed != null) {
+            for (Cursor c = new Cursor(packed); c.next(); ) {
+                if (c.is(p)) {
+                    return c.text();
+                }
+            }
+            return null;
+        }
         for (int i = 0; i < size; i += 2) {
             if (pairs[i].equals(p)) {
                 return textOf(pairs[i + 1]);
@@ -195,11 +411,19 @@ public final class StagedRecord {
 
     public List<String> texts(Node p) {
         List<String> out = new ArrayList<>();
-        for (int i = 0; i < size; i += 2) {
-            if (pairs[i].equals(p)) {
-                Object v = pairs[i + 1];
-                out.add(v instanceof String s ? s : ((Node) v).isLiteral() ? ((Node) v).getLiteralLexicalForm()
-                        : v.toString());
+        if (packed != null) {
+            for (Cursor c = new Cursor(packed); c.next(); ) {
+                if (c.is(p)) {
+                    out.add(c.kind == URI ? c.value().toString() : c.text());
+                }
+            }
+        } else {
+            for (int i = 0; i < size; i += 2) {
+                if (pairs[i].equals(p)) {
+                    Object v = pairs[i + 1];
+                    out.add(v instanceof String s ? s : ((Node) v).isLiteral() ? ((Node) v).getLiteralLexicalForm()
+                            : v.toString());
+                }
             }
         }
         if (out.isEmpty()) {
@@ -212,6 +436,14 @@ public final class StagedRecord {
     /** Every value of {@code p} as a node, in the record's order. */
     List<Node> nodes(Node p) {
         List<Node> out = new ArrayList<>();
+        if (packed != null) {
+            for (Cursor c = new Cursor(packed); c.next(); ) {
+                if (c.is(p)) {
+                    out.add(asNode(c.value()));
+                }
+            }
+            return out;
+        }
         for (int i = 0; i < size; i += 2) {
             if (pairs[i].equals(p)) {
                 out.add(asNode(pairs[i + 1]));
@@ -220,8 +452,16 @@ public final class StagedRecord {
         return out;
     }
 
-    /** The first value of {@code p} in the order read, or null. */
+    /** The first value of {@code p} in the record's order, or null. */
     public Node node(Node p) {
+        if (packed != null) {
+            for (Cursor c = new Cursor(packed); c.next(); ) {
+                if (c.is(p)) {
+                    return asNode(c.value());
+                }
+            }
+            return null;
+        }
         for (int i = 0; i < size; i += 2) {
             if (pairs[i].equals(p)) {
                 return asNode(pairs[i + 1]);

@@ -115,11 +115,11 @@ public final class StagedRecords {
             if (recordId != null && r.node(Tm.warcRecordId) == null) {
                 r.add(Tm.warcRecordId, recordId);
             }
-            r.sort();
             Node day = captureDay.get(r.graph());
             if (r.node(Tm.evidenceDate) == null && day != null) {
                 r.add(Tm.evidenceDate, day);
             }
+            r.pack(); // sorted, then packed (a record decoded from a copy is packed already unless changed here)
         });
         Superseded.apply(all, r -> captureTime.get(r.graph()));
         all.sort(Comparator.comparing(r -> r.iri().getURI()));
@@ -137,8 +137,16 @@ public final class StagedRecords {
         Map<Node, StagedRecord> records = new HashMap<>();
         SharedValues shared = new SharedValues();
         ThriftFileInput.parse(copy, new org.apache.jena.riot.system.StreamRDFBase() {
+            private Node subject;
+
             @Override
             public void triple(org.apache.jena.graph.Triple t) {
+                // a copy holds a record's triples one after the other: the record before is complete, packed now
+                // so that a graph's records are not all held unpacked (a later triple of it would unpack it again)
+                if (subject != null && !subject.equals(t.getSubject())) {
+                    records.get(subject).pack();
+                }
+                subject = t.getSubject();
                 // one predicate node per property, as the dataset's node cache would give
                 Node p = predicates.computeIfAbsent(t.getPredicate(), x -> x);
                 accept(records, g, t.getSubject(), p, shared.of(p, t.getObject()));
@@ -149,6 +157,7 @@ public final class StagedRecords {
                 throw new IllegalStateException(copy + " holds a quad; a staged copy holds one graph's triples");
             }
         });
+        records.values().forEach(StagedRecord::pack);
         return records;
     }
 

@@ -76,4 +76,55 @@ class StagedRecordTest {
         assertThat(r.text(P)).isEqualTo("ab");
         assertThat(r.texts(P)).containsExactly("", "1", "1", "2026-01-01", "a", "ab", "ab", "ab");
     }
+
+    @Test
+    void aPackedRecordGivesBackEveryValueAsItWasAndUnpacksToChange() {
+        List<Node> values = List.of(NodeFactory.createLiteralString("Hangzhou Hikvision Digital Technology Co., Ltd."),
+                NodeFactory.createURI("urn:trustmap:rec:x"), NodeFactory.createLiteralDT("1", XSDDatatype.XSDint),
+                NodeFactory.createLiteralLang("Zhōngguó", "zh-latn"), NodeFactory.createLiteralString(""),
+                NodeFactory.createLiteralDT("2026-01-01", XSDDatatype.XSDdate), NodeFactory.createLiteralString("é✓"));
+        StagedRecord open = new StagedRecord(NodeFactory.createURI("urn:trustmap:rec:r"));
+        StagedRecord packed = new StagedRecord(NodeFactory.createURI("urn:trustmap:rec:r"));
+        for (StagedRecord r : List.of(open, packed)) {
+            values.forEach(v -> r.add(P, v));
+            r.add(Q, NodeFactory.createLiteralString("z"));
+            r.sort();
+        }
+        packed.pack();
+
+        assertThat(packed.packed()).isTrue();
+        assertThat(open.packed()).isFalse();
+        for (Node p : List.of(P, Q, NodeFactory.createURI("urn:trustmap:ns:none"))) {
+            assertThat(packed.nodes(p)).isEqualTo(open.nodes(p));
+            assertThat(packed.node(p)).isEqualTo(open.node(p));
+            assertThat(packed.text(p)).isEqualTo(open.text(p));
+            assertThat(packed.texts(p)).isEqualTo(open.texts(p));
+        }
+        // a change unpacks: the value is added to what was packed
+        packed.add(Q, NodeFactory.createLiteralString("a"));
+        assertThat(packed.packed()).isFalse();
+        assertThat(packed.texts(Q)).containsExactly("a", "z");
+        packed.pack();
+        assertThat(packed.node(Q)).isEqualTo(NodeFactory.createLiteralString("a"));
+        assertThat(packed.nodes(P)).isEqualTo(open.nodes(P));
+        // reduced to a stub, it stays packed
+        packed.retainOnly(java.util.Set.of(Q));
+        assertThat(packed.packed()).isTrue();
+        assertThat(packed.nodes(P)).isEmpty();
+        assertThat(packed.texts(Q)).containsExactly("a", "z");
+    }
+
+    @Test
+    void aRecordWithABlankNodeValueStaysUnpackedAndReadable() {
+        StagedRecord r = new StagedRecord(NodeFactory.createURI("urn:trustmap:rec:r"));
+        Node blank = NodeFactory.createBlankNode("b0");
+        r.add(P, blank);
+        r.add(Q, NodeFactory.createLiteralString("z"));
+
+        r.pack();
+
+        assertThat(r.packed()).isFalse();
+        assertThat(r.node(P)).isEqualTo(blank);
+        assertThat(r.text(Q)).isEqualTo("z");
+    }
 }
