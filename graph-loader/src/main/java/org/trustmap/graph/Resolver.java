@@ -452,6 +452,8 @@ public final class Resolver {
         /** {@code CC|word} of the scorable names of records without an LEI: the only ones a scored pair needs. */
         private final Set<String> wordsInCountry;
 
+        private static final String[] NO_KEYS = new String[0];
+
         /** One record's countries and names, worked out once. */
         private static final class Profile {
             final java.util.SortedSet<String> countries;
@@ -486,7 +488,7 @@ public final class Resolver {
                         }
                     }
                 }
-                return out.toArray(String[]::new);
+                return out.isEmpty() ? NO_KEYS : out.toArray(String[]::new);
             }
 
             /**
