@@ -40,11 +40,20 @@ final class Superseded {
      * @param retrieved when a record's capture was archived, or null
      */
     static void apply(List<StagedRecord> records, Function<StagedRecord, Instant> retrieved) {
+        // almost every key is held by one record (a delta restates a few): the keys are compared as 64-bit hashes
+        // first, and only records whose hash another record shares are grouped by their key (at 3.5 M records a map
+        // of every key with a list each was ~700 MB, most of the heap resolve's read needed beyond the records)
+        long[] hashes = new long[records.size()];
+        java.util.stream.IntStream.range(0, records.size()).parallel().forEach(i -> {
+            String key = key(records.get(i));
+            hashes[i] = key == null ? 0 : hash(key);
+        });
+        long[] shared = repeated(hashes);
         Map<String, List<StagedRecord>> byKey = new HashMap<>();
-        for (StagedRecord r : records) {
-            String key = key(r);
-            if (key != null) {
-                byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
+        for (int i = 0; i < hashes.length; i++) {
+            if (hashes[i] != 0 && java.util.Arrays.binarySearch(shared, hashes[i]) >= 0) {
+                StagedRecord r = records.get(i);
+                byKey.computeIfAbsent(key(r), k -> new ArrayList<>()).add(r);
             }
         }
         Comparator<StagedRecord> newest = Comparator
@@ -69,6 +78,32 @@ final class Superseded {
             }
         }
         records.removeIf(dropped::contains);
+    }
+
+    /** The hashes (0 left out) that occur more than once, sorted. */
+    private static long[] repeated(long[] hashes) {
+        long[] sorted = java.util.Arrays.stream(hashes).filter(h -> h != 0).sorted().toArray();
+        long[] out = new long[16];
+        int n = 0;
+        for (int i = 1; i < sorted.length; i++) {
+            if (sorted[i] == sorted[i - 1] && (n == 0 || out[n - 1] != sorted[i])) {
+                if (n == out.length) {
+                    out = java.util.Arrays.copyOf(out, n * 2);
+                }
+                out[n++] = sorted[i];
+            }
+        }
+        return java.util.Arrays.copyOf(out, n);
+    }
+
+    /** A 64-bit hash of a key (FNV-1a over its chars), never 0; equal keys hash equal, a collision only groups more. */
+    static long hash(String key) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < key.length(); i++) {
+            h ^= key.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        return h == 0 ? 1 : h;
     }
 
     /** The record's key within its GLEIF document, or null for other sources and for stubs. */
