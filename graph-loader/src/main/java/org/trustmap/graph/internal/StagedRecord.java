@@ -23,6 +23,8 @@ public final class StagedRecord {
     private static final int URI = 1;
     private static final int TYPED = 2;
     private static final int LANGUAGE = 3;
+    /** A value of the {@link Dictionary}: its number there. */
+    private static final int SHARED = 4;
     /** Properties and datatypes by number, for packed values (a vocabulary of a few dozen, shared by all records). */
     private static final Numbered<Node> PROPERTIES = new Numbered<>();
     private static final Numbered<String> DATATYPES = new Numbered<>();
@@ -34,6 +36,8 @@ public final class StagedRecord {
     private int size;
     /** The values packed ({@link #pack}); null while they are in {@link #pairs}. */
     private byte[] packed;
+    /** Where the packed values that many records share are kept; null for none. */
+    private Dictionary dictionary;
 
     StagedRecord(Node iri) {
         this.iri = iri;
@@ -199,7 +203,7 @@ public final class StagedRecord {
         size = w;
         trim();
         if (wasPacked) {
-            pack();
+            pack(dictionary);
         }
     }
 
@@ -213,6 +217,14 @@ public final class StagedRecord {
      * holding a value that is neither a string, an IRI nor a literal (a blank node) stays unpacked.
      */
     void pack() {
+        pack(null);
+    }
+
+    /**
+     * As {@link #pack()}, keeping values that many records share (a source, a date, a country, a status) once in
+     * {@code shared} (null: none): the record holds their numbers.
+     */
+    void pack(Dictionary shared) {
         if (packed != null) {
             return;
         }
@@ -220,8 +232,13 @@ public final class StagedRecord {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(size * 24);
         for (int i = 0; i < size; i += 2) {
             Object v = pairs[i + 1];
-            varint(out, PROPERTIES.of((Node) pairs[i]));
-            if (v instanceof String text) {
+            int property = PROPERTIES.of((Node) pairs[i]);
+            varint(out, property);
+            int number = shared == null ? -1 : shared.number(property, v);
+            if (number >= 0) {
+                out.write(SHARED);
+                varint(out, number);
+            } else if (v instanceof String text) {
                 out.write(PLAIN);
                 bytes(out, text);
             } else {
@@ -243,8 +260,30 @@ public final class StagedRecord {
             }
         }
         packed = out.toByteArray();
+        dictionary = shared;
         pairs = null;
         size = 0;
+    }
+
+    /**
+     * Values numbered per property as records are packed, up to {@value #LIMIT} a property: the values many records
+     * share are kept once (a property whose values are mostly distinct, a name, an LEI, a URL, stops taking new
+     * ones at the limit; what it took is still shared). Safe to use from several threads. One per read of the
+     * staging store.
+     */
+    static final class Dictionary {
+        static final int LIMIT = 4_096;
+        private final java.util.concurrent.ConcurrentHashMap<Integer, Numbered<Object>> byProperty =
+                new java.util.concurrent.ConcurrentHashMap<>();
+
+        /** The value's number for this property, or -1 when the property is full and does not hold it. */
+        int number(int property, Object value) {
+            return byProperty.computeIfAbsent(property, p -> new Numbered<>()).of(value, LIMIT);
+        }
+
+        Object value(int property, int number) {
+            return byProperty.get(property).get(number);
+        }
     }
 
     /** Unpacks the values into pairs again (to change them). */
@@ -253,7 +292,7 @@ public final class StagedRecord {
             return;
         }
         List<Object> values = new ArrayList<>();
-        for (Cursor c = new Cursor(packed); c.next(); ) {
+        for (Cursor c = new Cursor(packed, dictionary); c.next(); ) {
             values.add(c.property());
             values.add(c.value());
         }
@@ -279,14 +318,18 @@ public final class StagedRecord {
     /** Reads packed values one after the other: {@link #next}, then the property and, when wanted, the value. */
     private static final class Cursor {
         private final byte[] b;
+        private final Dictionary dictionary;
         private int pos;
         private int property;
         private int kind;
         private int start;
         private int length;
+        /** A shared value's number. */
+        private int number;
 
-        Cursor(byte[] b) {
+        Cursor(byte[] b, Dictionary dictionary) {
             this.b = b;
+            this.dictionary = dictionary;
         }
 
         boolean next() {
@@ -295,6 +338,10 @@ public final class StagedRecord {
             }
             property = varint();
             kind = b[pos++];
+            if (kind == SHARED) {
+                number = varint();
+                return true;
+            }
             length = varint();
             start = pos;
             pos += length;
@@ -317,11 +364,22 @@ public final class StagedRecord {
 
         /** The value's text: a string's, a URI's or a literal's lexical form. */
         String text() {
+            if (kind == SHARED) {
+                return textOf(dictionary.value(property, number));
+            }
             return new String(b, start, length, java.nio.charset.StandardCharsets.UTF_8);
+        }
+
+        /** Whether the value is a URI. */
+        boolean uri() {
+            return kind == URI || kind == SHARED && dictionary.value(property, number) instanceof Node n && n.isURI();
         }
 
         /** The value as it was added: a String for a plain string, else its node. */
         Object value() {
+            if (kind == SHARED) {
+                return dictionary.value(property, number);
+            }
             String text = text();
             int after = start + length;
             switch (kind) {
@@ -370,14 +428,22 @@ public final class StagedRecord {
         private volatile Object[] values = new Object[0];
 
         int of(T value) {
-            Integer n = numbers.get(value);
-            return n != null ? n : add(value);
+            return of(value, Integer.MAX_VALUE);
         }
 
-        private synchronized int add(T value) {
+        /** The value's number; a new value gets the next one, unless {@code limit} values are numbered (then -1). */
+        int of(T value, int limit) {
+            Integer n = numbers.get(value);
+            return n != null ? n : add(value, limit);
+        }
+
+        private synchronized int add(T value, int limit) {
             Integer n = numbers.get(value);
             if (n != null) {
                 return n;
+            }
+            if (values.length >= limit) {
+                return -1;
             }
             Object[] grown = java.util.Arrays.copyOf(values, values.length + 1);
             grown[values.length] = value;
@@ -394,7 +460,7 @@ public final class StagedRecord {
 
     public String text(Node p) {
         if (packed != null) {
-            for (Cursor c = new Cursor(packed); c.next(); ) {
+            for (Cursor c = new Cursor(packed, dictionary); c.next(); ) {
                 if (c.is(p)) {
                     return c.text();
                 }
@@ -412,9 +478,9 @@ public final class StagedRecord {
     public List<String> texts(Node p) {
         List<String> out = new ArrayList<>();
         if (packed != null) {
-            for (Cursor c = new Cursor(packed); c.next(); ) {
+            for (Cursor c = new Cursor(packed, dictionary); c.next(); ) {
                 if (c.is(p)) {
-                    out.add(c.kind == URI ? c.value().toString() : c.text());
+                    out.add(c.uri() ? c.value().toString() : c.text());
                 }
             }
         } else {
@@ -437,7 +503,7 @@ public final class StagedRecord {
     List<Node> nodes(Node p) {
         List<Node> out = new ArrayList<>();
         if (packed != null) {
-            for (Cursor c = new Cursor(packed); c.next(); ) {
+            for (Cursor c = new Cursor(packed, dictionary); c.next(); ) {
                 if (c.is(p)) {
                     out.add(asNode(c.value()));
                 }
@@ -455,7 +521,7 @@ public final class StagedRecord {
     /** The first value of {@code p} in the record's order, or null. */
     public Node node(Node p) {
         if (packed != null) {
-            for (Cursor c = new Cursor(packed); c.next(); ) {
+            for (Cursor c = new Cursor(packed, dictionary); c.next(); ) {
                 if (c.is(p)) {
                     return asNode(c.value());
                 }

@@ -39,6 +39,8 @@ public final class StagedRecords {
     public static List<StagedRecord> read(DatasetGraph dsg,
                                           java.util.function.Function<String, java.util.Optional<java.nio.file.Path>> copies) {
         Map<Node, StagedRecord> byIri = new HashMap<>();
+        // the values many records share are packed once for all of them
+        StagedRecord.Dictionary dictionary = new StagedRecord.Dictionary();
         Map<Node, Node> captureDay = new HashMap<>();
         Map<Node, java.time.Instant> captureTime = new HashMap<>();
         dsg.find(Tm.CAPTURES_GRAPH, Node.ANY, Tm.retrieved, Node.ANY).forEachRemaining(q -> {
@@ -70,7 +72,7 @@ public final class StagedRecords {
         ExecutorService pool = copyOf.isEmpty() ? null : Executors.newFixedThreadPool(
                 Math.min(copyOf.size(), Runtime.getRuntime().availableProcessors()), daemon("resolve-read"));
         try {
-            copyOf.forEach((g, copy) -> decoded.put(g, pool.submit(() -> decode(g, copy, predicates))));
+            copyOf.forEach((g, copy) -> decoded.put(g, pool.submit(() -> decode(g, copy, predicates, dictionary))));
             for (Node g : graphs) {
                 Map<Node, StagedRecord> part = null;
                 Future<Map<Node, StagedRecord>> f = decoded.get(g);
@@ -119,7 +121,7 @@ public final class StagedRecords {
             if (r.node(Tm.evidenceDate) == null && day != null) {
                 r.add(Tm.evidenceDate, day);
             }
-            r.pack(); // sorted, then packed (a record decoded from a copy is packed already unless changed here)
+            r.pack(dictionary); // sorted, then packed (a record decoded from a copy is packed already unless changed here)
         });
         Superseded.apply(all, r -> captureTime.get(r.graph()));
         all.sort(Comparator.comparing(r -> r.iri().getURI()));
@@ -132,8 +134,8 @@ public final class StagedRecords {
      * WARC record id) are kept once ({@link SharedValues}): at 200k entities 6.8 M literal nodes were live after the
      * read, most of them repeats.
      */
-    private static Map<Node, StagedRecord> decode(Node g, java.nio.file.Path copy, Map<Node, Node> predicates)
-            throws java.io.IOException {
+    private static Map<Node, StagedRecord> decode(Node g, java.nio.file.Path copy, Map<Node, Node> predicates,
+                                                  StagedRecord.Dictionary dictionary) throws java.io.IOException {
         Map<Node, StagedRecord> records = new HashMap<>();
         SharedValues shared = new SharedValues();
         ThriftFileInput.parse(copy, new org.apache.jena.riot.system.StreamRDFBase() {
@@ -144,7 +146,7 @@ public final class StagedRecords {
                 // a copy holds a record's triples one after the other: the record before is complete, packed now
                 // so that a graph's records are not all held unpacked (a later triple of it would unpack it again)
                 if (subject != null && !subject.equals(t.getSubject())) {
-                    records.get(subject).pack();
+                    records.get(subject).pack(dictionary);
                 }
                 subject = t.getSubject();
                 // one predicate node per property, as the dataset's node cache would give
@@ -157,7 +159,7 @@ public final class StagedRecords {
                 throw new IllegalStateException(copy + " holds a quad; a staged copy holds one graph's triples");
             }
         });
-        records.values().forEach(StagedRecord::pack);
+        records.values().forEach(r -> r.pack(dictionary));
         return records;
     }
 

@@ -127,4 +127,36 @@ class StagedRecordTest {
         assertThat(r.node(P)).isEqualTo(blank);
         assertThat(r.text(Q)).isEqualTo("z");
     }
+
+    @Test
+    void valuesManyRecordsShareArePackedOnceAndGivenBackAsTheyWere() {
+        StagedRecord.Dictionary shared = new StagedRecord.Dictionary();
+        Node date = NodeFactory.createLiteralDT("2026-01-01", XSDDatatype.XSDdate);
+        List<StagedRecord> records = new ArrayList<>();
+        for (int i = 0; i < StagedRecord.Dictionary.LIMIT + 10; i++) {
+            StagedRecord r = new StagedRecord(NodeFactory.createURI("urn:trustmap:rec:r" + i));
+            r.add(P, NodeFactory.createLiteralString("gleif"));
+            r.add(P, date);
+            r.add(Q, NodeFactory.createLiteralString("name " + i)); // distinct: past the limit they are packed inline
+            r.add(Q, NodeFactory.createURI("urn:trustmap:rec:x"));
+            r.pack(shared);
+            records.add(r);
+        }
+
+        for (int i = 0; i < records.size(); i++) {
+            StagedRecord r = records.get(i);
+            assertThat(r.packed()).isTrue();
+            assertThat(r.texts(P)).containsExactly("2026-01-01", "gleif");
+            assertThat(r.node(P)).isSameAs(date); // the shared node itself, not a copy
+            assertThat(r.nodes(P)).containsExactly(date, NodeFactory.createLiteralString("gleif"));
+            assertThat(r.texts(Q)).containsExactly("name " + i, "urn:trustmap:rec:x");
+            assertThat(r.node(Q)).isEqualTo(NodeFactory.createLiteralString("name " + i));
+        }
+        // a stub keeps its shared values
+        StagedRecord last = records.get(records.size() - 1);
+        last.retainOnly(java.util.Set.of(P));
+        assertThat(last.packed()).isTrue();
+        assertThat(last.texts(P)).containsExactly("2026-01-01", "gleif");
+        assertThat(last.texts(Q)).isEmpty();
+    }
 }
