@@ -80,8 +80,8 @@ final class ResolvedFile {
                 }
             }
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IOException(file + ": not a resolved graph: " + e.getOriginalMessage() + " at byte "
-                    + e.getLocation().getByteOffset(), e);
+            throw new IOException(file + ": not a resolved graph: " + e.getOriginalMessage()
+                    + (e.getLocation() == null ? "" : " at byte " + e.getLocation().getByteOffset()), e);
         }
     }
 
