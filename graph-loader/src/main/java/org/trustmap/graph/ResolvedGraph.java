@@ -85,8 +85,7 @@ public record ResolvedGraph(List<Org> organizations, List<Product> products, Lis
 
     /**
      * Where resolution hands the graph over, one section after the other ({@link Section} order, each announced
-     * before its items), then {@link #end()}. The typed methods say which list an item belongs to; they all come to
-     * {@link #item}, the announced section's next item.
+     * before its items), then {@link #end()}.
      */
     public interface Sink {
         void section(Section section);
@@ -95,38 +94,6 @@ public record ResolvedGraph(List<Org> organizations, List<Product> products, Lis
         void item(Object item);
 
         void end();
-
-        default void organization(Org o) {
-            item(o);
-        }
-
-        default void product(Product p) {
-            item(p);
-        }
-
-        default void deployment(Deployment d) {
-            item(d);
-        }
-
-        default void edge(Edge e) {
-            item(e);
-        }
-
-        default void basedIn(BasedIn b) {
-            item(b);
-        }
-
-        default void exception(ExceptionFact x) {
-            item(x);
-        }
-
-        default void flag(FlagFact f) {
-            item(f);
-        }
-
-        default void merge(Merge m) {
-            item(m);
-        }
     }
 
     /** A sink that keeps everything: the resolved graph in memory. */

@@ -25,6 +25,7 @@ import org.trustmap.graph.ResolvedGraph.FlagFact;
 import org.trustmap.graph.ResolvedGraph.Merge;
 import org.trustmap.graph.ResolvedGraph.Org;
 import org.trustmap.graph.ResolvedGraph.Product;
+import org.trustmap.graph.ResolvedGraph.Provenance;
 import org.trustmap.graph.internal.Names;
 import org.trustmap.graph.internal.SortedStrings;
 import org.trustmap.graph.internal.StagedRecord;
@@ -140,14 +141,14 @@ public final class Resolver {
         }
 
         out.section(ResolvedGraph.Section.ORGANIZATIONS);
-        clusters.organizations(out::organization);
+        clusters.organizations(out::item);
         out.section(ResolvedGraph.Section.PRODUCTS);
-        products.values().forEach(out::product);
+        products.values().forEach(out::item);
         out.section(ResolvedGraph.Section.DEPLOYMENTS);
         for (StagedRecord r : records) {
             if (Tm.Deployment.equals(r.type())) {
                 String count = r.text(Tm.count);
-                out.deployment(new Deployment(r.text(Tm.operator), r.text(Tm.sector), productOf.get(r.node(Tm.product)),
+                out.item(new Deployment(r.text(Tm.operator), r.text(Tm.sector), productOf.get(r.node(Tm.product)),
                         count == null ? null : Long.valueOf(count), r.provenance()));
             }
         }
@@ -162,44 +163,46 @@ public final class Resolver {
                     continue; // an end was dropped by the shapes; that record is already reported
                 }
                 String share = r.text(Tm.share);
-                out.edge(new Edge(r.text(Tm.relation), f, t, r.text(Tm.controlKind),
+                out.item(new Edge(r.text(Tm.relation), f, t, r.text(Tm.controlKind),
                         share == null ? null : new BigDecimal(share), r.text(Tm.linkStatus), r.provenance()));
             }
         }
-        identifierLinks(records, orgs, orgId, productOf).forEach(out::edge);
+        identifierLinks(records, orgs, orgId, productOf).forEach(out::item);
         out.section(ResolvedGraph.Section.BASED_IN);
-        for (StagedRecord r : orgs) {
-            String id = orgId.apply(r.iri());
+        for (int i = 0; i < orgs.size(); i++) {
+            StagedRecord r = orgs.get(i);
+            String id = clusters.id(i);
+            Provenance p = r.provenance();
             String jurisdiction = r.text(Tm.legalJurisdiction);
             if (jurisdiction != null) {
-                out.basedIn(new BasedIn(id, country(jurisdiction), "LEGAL_JURISDICTION", jurisdiction, r.provenance()));
+                out.item(new BasedIn(id, country(jurisdiction), "LEGAL_JURISDICTION", jurisdiction, p));
             }
             if (r.text(Tm.legalCountry) != null) {
-                out.basedIn(new BasedIn(id, r.text(Tm.legalCountry), "LEGAL_ADDRESS", null, r.provenance()));
+                out.item(new BasedIn(id, r.text(Tm.legalCountry), "LEGAL_ADDRESS", null, p));
             }
             if (r.text(Tm.hqCountry) != null) {
-                out.basedIn(new BasedIn(id, r.text(Tm.hqCountry), "HEADQUARTERS", null, r.provenance()));
+                out.item(new BasedIn(id, r.text(Tm.hqCountry), "HEADQUARTERS", null, p));
             }
             for (String code : r.texts(Tm.basedIn)) {
-                out.basedIn(new BasedIn(id, code, "STATED", null, r.provenance()));
+                out.item(new BasedIn(id, code, "STATED", null, p));
             }
         }
         out.section(ResolvedGraph.Section.EXCEPTIONS);
-        for (StagedRecord r : orgs) {
-            for (String ex : r.texts(Tm.parentException)) {
+        for (int i = 0; i < orgs.size(); i++) {
+            for (String ex : orgs.get(i).texts(Tm.parentException)) {
                 int colon = ex.indexOf(':');
-                out.exception(new ExceptionFact(orgId.apply(r.iri()), colon > 0 ? ex.substring(0, colon) : "ULTIMATE",
-                        colon > 0 ? ex.substring(colon + 1) : ex, r.provenance()));
+                out.item(new ExceptionFact(clusters.id(i), colon > 0 ? ex.substring(0, colon) : "ULTIMATE",
+                        colon > 0 ? ex.substring(colon + 1) : ex, orgs.get(i).provenance()));
             }
         }
         out.section(ResolvedGraph.Section.FLAGS);
-        for (StagedRecord r : orgs) {
-            for (String flag : r.texts(Tm.flag)) {
-                out.flag(new FlagFact(orgId.apply(r.iri()), flag, r.provenance()));
+        for (int i = 0; i < orgs.size(); i++) {
+            for (String flag : orgs.get(i).texts(Tm.flag)) {
+                out.item(new FlagFact(clusters.id(i), flag, orgs.get(i).provenance()));
             }
         }
         out.section(ResolvedGraph.Section.MERGES);
-        clusters.merges(out::merge);
+        clusters.merges(out::item);
         out.end();
     }
 
@@ -1046,6 +1049,11 @@ public final class Resolver {
                 used.add(id);
                 cluster.forEach(i -> ids[i] = id);
             }
+        }
+
+        /** The organization id of record {@code i}. */
+        String id(int i) {
+            return ids[i];
         }
 
         /** The organization id of the record {@code iri}; null when it is not an organization record. */

@@ -18,7 +18,7 @@ import java.util.stream.IntStream;
  * The items themselves are not held: a row's map is made from its item when it is asked for ({@link #get}: a batch
  * being written, a CSV line being printed), the item fetched by its number ({@code items}: from a list, or read again
  * from {@code resolved.json} by its place, see {@link GraphLoader#prepare(java.nio.file.Path)}), and dropped after.
- * A load thus holds about 40 bytes a row (at 200k entities the rows' maps, 14.6 M map entries and their strings, were
+ * A load thus holds about 40 bytes a row by its arrays (at 200k entities the rows' maps, 14.6 M map entries and their strings, were
  * most of the load's ~1.9 GB live heap; the resolved items the next largest part). The maps are the ones the loader
  * always wrote: same keys, same values, same {@code h}.
  */

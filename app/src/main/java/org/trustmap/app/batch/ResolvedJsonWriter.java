@@ -16,7 +16,7 @@ import org.trustmap.graph.ResolvedGraph.Section;
 /**
  * Writes {@code resolved.json} as resolution hands the graph over, item by item, so that resolve never holds the
  * resolved graph besides the staged records (at 200k entities the finished graph was ~230 MB more live heap at the
- * end of resolve). The file is the one {@link RunFiles#writeCompact} writes for the same graph, byte for byte; it is
+ * end of resolve). The file is the one Jackson writes for the whole graph without indentation, byte for byte; it is
  * written under a temporary name and renamed when complete.
  */
 final class ResolvedJsonWriter implements ResolvedGraph.Sink, AutoCloseable {

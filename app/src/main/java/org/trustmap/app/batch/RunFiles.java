@@ -16,26 +16,9 @@ final class RunFiles {
     private RunFiles() {
     }
 
-    /** Written without indentation: large hand-over files nobody reads by eye ({@code resolved.json}). */
-    private static final com.fasterxml.jackson.databind.ObjectWriter COMPACT = JSON.writer()
-            .without(SerializationFeature.INDENT_OUTPUT);
-
     static void write(Path file, Object value) throws IOException {
-        write(file, value, JSON.writer());
-    }
-
-    /**
-     * As {@link #write}, without indentation: {@code resolved.json} at 200k entities was 636 MB indented, most of it
-     * spaces, written by resolve and read back by load in every run.
-     */
-    static void writeCompact(Path file, Object value) throws IOException {
-        write(file, value, COMPACT);
-    }
-
-    private static void write(Path file, Object value, com.fasterxml.jackson.databind.ObjectWriter writer)
-            throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        writer.writeValue(tmp.toFile(), value);
+        JSON.writeValue(tmp.toFile(), value);
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.trustmap.graph.GraphLoader;
 import org.trustmap.graph.ResolvedGraph;
 import org.trustmap.graph.ResolvedGraph.BasedIn;
 import org.trustmap.graph.ResolvedGraph.Deployment;
@@ -21,7 +22,10 @@ import org.trustmap.graph.ResolvedGraph.Product;
 import org.trustmap.graph.ResolvedGraph.Provenance;
 import org.trustmap.graph.ResolvedGraph.Section;
 
-/** resolved.json written item by item is the file the whole graph gave, byte for byte, and appears only whole. */
+/**
+ * resolved.json written item by item is the file the whole graph gave, byte for byte, appears only whole, and gives
+ * the load the rows of the graph.
+ */
 class ResolvedJsonWriterTest {
     private static final Provenance P = new Provenance("gleif", "https://search.gleif.org/#/record/X1", "2026-01-01",
             "urn:uuid:1", "LEI X1", "registry");
@@ -65,11 +69,32 @@ class ResolvedJsonWriterTest {
         out.end();
     }
 
+    /** The whole graph written at once, without indentation: the reference the streamed file must equal. */
+    private static void writeWhole(Path file, ResolvedGraph graph) throws java.io.IOException {
+        RunFiles.JSON.writer().without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
+                .writeValue(file.toFile(), graph);
+    }
+
+    @Test
+    void theLoadReadsFromTheFileTheRowsOfTheGraph() throws Exception {
+        ResolvedGraph graph = full();
+        Path file = tmp.resolve("resolved.json");
+        try (ResolvedJsonWriter out = new ResolvedJsonWriter(file)) {
+            feed(graph, out, true);
+        }
+
+        GraphLoader.LoadRows streamed = GraphLoader.prepare(file);
+        GraphLoader.LoadRows held = GraphLoader.prepare(graph);
+        assertThat(streamed.stamp()).isEqualTo(held.stamp());
+        assertThat(streamed.nodes()).isEqualTo(held.nodes());
+        assertThat(streamed.relationships()).isEqualTo(held.relationships());
+    }
+
     @Test
     void theFileIsTheOneTheWholeGraphGivesAndReadsBackAsIt() throws Exception {
         ResolvedGraph graph = full();
         Path whole = tmp.resolve("whole.json");
-        RunFiles.writeCompact(whole, graph);
+        writeWhole(whole, graph);
         Path streamed = tmp.resolve("resolved.json");
 
         try (ResolvedJsonWriter out = new ResolvedJsonWriter(streamed)) {
@@ -88,7 +113,7 @@ class ResolvedJsonWriterTest {
         ResolvedGraph graph = new ResolvedGraph(full().organizations(), List.of(), List.of(), full().edges(),
                 List.of(), List.of(), List.of(), List.of());
         Path whole = tmp.resolve("whole.json");
-        RunFiles.writeCompact(whole, graph);
+        writeWhole(whole, graph);
         Path streamed = tmp.resolve("resolved.json");
 
         try (ResolvedJsonWriter out = new ResolvedJsonWriter(streamed)) {
@@ -103,7 +128,7 @@ class ResolvedJsonWriterTest {
         Path file = tmp.resolve("resolved.json");
         try (ResolvedJsonWriter out = new ResolvedJsonWriter(file)) {
             out.section(Section.ORGANIZATIONS);
-            out.organization(full().organizations().get(0));
+            out.item(full().organizations().get(0));
             // the resolver fails here: end() is never called
         }
 

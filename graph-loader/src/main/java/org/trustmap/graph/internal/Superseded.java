@@ -40,13 +40,13 @@ final class Superseded {
      * @param retrieved when a record's capture was archived, or null
      */
     static void apply(List<StagedRecord> records, Function<StagedRecord, Instant> retrieved) {
-        // almost every key is held by one record (a delta restates a few): the keys are compared as 64-bit hashes
-        // first, and only records whose hash another record shares are grouped by their key (at 3.5 M records a map
-        // of every key with a list each was ~700 MB, most of the heap resolve's read needed beyond the records)
+        // almost every key is held by one record (a delta restates a few): the keys are compared as 64-bit digests
+        // first, and only records whose digest another record shares are grouped by their key (a map of every key
+        // with a list each: about 190 bytes a GLEIF record by its objects, ~650 MB at 3.5 M records, estimated)
         long[] hashes = new long[records.size()];
         java.util.stream.IntStream.range(0, records.size()).parallel().forEach(i -> {
             String key = key(records.get(i));
-            hashes[i] = key == null ? 0 : hash(key);
+            hashes[i] = key == null ? 0 : digest(key);
         });
         long[] shared = repeated(hashes);
         Map<String, List<StagedRecord>> byKey = new HashMap<>();
@@ -80,7 +80,7 @@ final class Superseded {
         records.removeIf(dropped::contains);
     }
 
-    /** The hashes (0 left out) that occur more than once, sorted. */
+    /** The digests (0 left out) that occur more than once, sorted. */
     private static long[] repeated(long[] hashes) {
         long[] sorted = java.util.Arrays.stream(hashes).filter(h -> h != 0).sorted().toArray();
         long[] out = new long[16];
@@ -96,14 +96,10 @@ final class Superseded {
         return java.util.Arrays.copyOf(out, n);
     }
 
-    /** A 64-bit hash of a key (FNV-1a over its chars), never 0; equal keys hash equal, a collision only groups more. */
-    static long hash(String key) {
-        long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < key.length(); i++) {
-            h ^= key.charAt(i);
-            h *= 0x100000001b3L;
-        }
-        return h == 0 ? 1 : h;
+    /** The key's 64-bit digest ({@link KeyDigests}), never 0 (0 is "no key"); a shared digest only groups more. */
+    private static long digest(String key) {
+        long d = KeyDigests.digest(key);
+        return d == 0 ? 1 : d;
     }
 
     /** The record's key within its GLEIF document, or null for other sources and for stubs. */
