@@ -8,6 +8,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.RandomAccess;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
@@ -38,6 +40,9 @@ public final class RowList extends AbstractList<Map<String, Object>> implements 
     /** Own keys (ids, codes) as UTF-8, row after row; null for SHA-1 keys. */
     private final byte[] names;
     private final int[] nameEnds;
+    /** The keys of the rows' maps, and of their nested {@code props} maps (the bulk importer's CSV columns). */
+    private Set<String> columns = Set.of();
+    private Set<String> propColumns = Set.of();
 
     private RowList(IntFunction<?> items, Function<Object, Map<String, Object>> row, int[] order, long[] h,
                     byte[] keys, byte[] names, int[] nameEnds) {
@@ -86,6 +91,11 @@ public final class RowList extends AbstractList<Map<String, Object>> implements 
         private int keyLength;
         private int[] keyEnds = new int[16];
         private RowList second;
+        /** Keys seen in the maps (and in their {@code props}), gathered on every core; the same for {@code second}. */
+        private final Set<String> columns = ConcurrentHashMap.newKeySet();
+        private final Set<String> propColumns = ConcurrentHashMap.newKeySet();
+        private final Set<String> columns2 = ConcurrentHashMap.newKeySet();
+        private final Set<String> propColumns2 = ConcurrentHashMap.newKeySet();
 
         @SuppressWarnings("unchecked")
         Builder(Function<T, Map<String, Object>> row, Function<T, String> keyOf, Function<T, Map<String, Object>> second) {
@@ -116,8 +126,11 @@ public final class RowList extends AbstractList<Map<String, Object>> implements 
                 }
                 itemKeys[i] = keyOf == null ? HEX.parseHex(key) : key.getBytes(StandardCharsets.UTF_8);
                 digests[i] = digest(m);
+                collectColumns(m, columns, propColumns);
                 if (other != null) {
-                    digests2[i] = digest(other.apply(item));
+                    Map<String, Object> m2 = other.apply(item);
+                    digests2[i] = digest(m2);
+                    collectColumns(m2, columns2, propColumns2);
                 }
             });
             if (size + n > h.length) {
@@ -145,8 +158,24 @@ public final class RowList extends AbstractList<Map<String, Object>> implements 
             pending.clear();
         }
 
+        private static void collectColumns(Map<String, Object> m, Set<String> columns, Set<String> propColumns) {
+            columns.addAll(m.keySet());
+            if (m.get("props") instanceof Map<?, ?> props) {
+                props.keySet().forEach(k -> propColumns.add((String) k));
+            }
+        }
+
         /** The rows, each item to be fetched again by its number in the order it was added. */
         RowList build(IntFunction<T> items) {
+            RowList first = rows(items);
+            first.columns(columns, propColumns);
+            if (second != null) {
+                second.columns(columns2, propColumns2);
+            }
+            return first;
+        }
+
+        private RowList rows(IntFunction<T> items) {
             flush();
             if (keyOf != null) {
                 int[] order = IntStream.range(0, size).toArray();
@@ -175,6 +204,27 @@ public final class RowList extends AbstractList<Map<String, Object>> implements 
         RowList second() {
             return second;
         }
+    }
+
+    private void columns(Set<String> keys, Set<String> propKeys) {
+        Set<String> c = new java.util.TreeSet<>(keys);
+        c.remove("h");
+        c.remove("nodeProps");
+        this.columns = java.util.Collections.unmodifiableSet(c);
+        this.propColumns = java.util.Collections.unmodifiableSet(new java.util.TreeSet<>(propKeys));
+    }
+
+    /**
+     * The keys of the rows' maps besides {@code h}, sorted; a row need not have them all. Gathered while the rows were
+     * digested (from every item, a duplicate of a key too), so the bulk importer's CSV header needs no pass over the rows.
+     */
+    public Set<String> columns() {
+        return columns;
+    }
+
+    /** The keys of the rows' nested {@code props} maps, sorted (empty when the rows have none). */
+    public Set<String> propColumns() {
+        return propColumns;
     }
 
     /** Indexes of the first item of every distinct key, in order (an open-addressing table of row indexes). */

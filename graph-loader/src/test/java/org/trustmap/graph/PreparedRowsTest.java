@@ -102,6 +102,31 @@ class PreparedRowsTest {
     }
 
     @Test
+    void eachListKnowsTheKeysOfItsRowsAndOfTheirProps() {
+        GraphLoader.LoadRows rows = GraphLoader.prepare(graph());
+
+        for (Map<String, RowList> side : List.of(rows.nodes(), rows.relationships())) {
+            side.forEach((name, list) -> {
+                java.util.Set<String> keys = new java.util.TreeSet<>();
+                java.util.Set<String> propKeys = new java.util.TreeSet<>();
+                list.forEach(row -> {
+                    keys.addAll(row.keySet());
+                    if (row.get("props") instanceof Map<?, ?> props) {
+                        props.keySet().forEach(k -> propKeys.add((String) k));
+                    }
+                });
+                keys.remove("h");
+                assertThat(list.columns()).as(name).containsExactlyElementsOf(keys);
+                assertThat(list.propColumns()).as(name).containsExactlyElementsOf(propKeys);
+            });
+        }
+        // the second list made of the same items (the exceptions' nodes) has keys of its own
+        assertThat(rows.nodes().get("ReportingException").propColumns()).contains("category", "reason")
+                .isNotEqualTo(rows.relationships().get("HAS_EXCEPTION").propColumns());
+        assertThat(rows.relationships().get("CONTROLLED_BY").propColumns()).contains("share", "status");
+    }
+
+    @Test
     void rowsReadFromTheFileAreTheRowsOfTheGraphInMemory(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp)
             throws Exception {
         java.nio.file.Path file = tmp.resolve("resolved.json");

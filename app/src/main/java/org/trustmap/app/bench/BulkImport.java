@@ -13,6 +13,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.IntStream;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -157,53 +159,87 @@ public final class BulkImport {
     }
 
     /** One file per label: the key column is the ID of the label's id space, then every property, then {@code h}. */
-    private static long writeNodes(Path file, String label, List<Map<String, Object>> rows) throws IOException {
-        String key = rows.get(0).containsKey("id") ? "id" : switch (label) {
+    private static long writeNodes(Path file, String label, RowList rows) throws IOException {
+        Map<String, Object> first = rows.get(0);
+        String key = first.containsKey("id") ? "id" : switch (label) {
             case "Jurisdiction" -> "code";
             case "Operator" -> "name";
             case "Flag" -> "id";
             default -> "key";
         };
-        String rowKey = rows.get(0).containsKey("id") ? "id" : "key";
-        boolean nested = rows.get(0).containsKey("props");
-        TreeSet<String> columns = new TreeSet<>();
-        for (Map<String, Object> r : rows) {
-            (nested ? props(r).keySet() : r.keySet()).forEach(columns::add);
-        }
+        String rowKey = first.containsKey("id") ? "id" : "key";
+        boolean nested = first.containsKey("props");
+        TreeSet<String> columns = new TreeSet<>(nested ? rows.propColumns() : rows.columns());
         columns.removeAll(List.of("id", "key", "h", "props"));
         List<String> header = new ArrayList<>();
         header.add(key + ":ID(" + label + ")");
         columns.forEach(c -> header.add(c + type(c)));
         header.add("h");
-        try (CSVPrinter out = printer(file, header)) {
-            for (Map<String, Object> r : rows) {
-                Map<String, Object> values = nested ? props(r) : r;
-                List<Object> line = new ArrayList<>();
-                line.add(r.get(rowKey));
-                columns.forEach(c -> line.add(value(values.get(c))));
-                line.add(r.get("h"));
-                out.printRecord(line);
-            }
-        }
+        write(file, header, rows, r -> {
+            Map<String, Object> values = nested ? props(r) : r;
+            List<Object> line = new ArrayList<>(columns.size() + 2);
+            line.add(r.get(rowKey));
+            columns.forEach(c -> line.add(value(values.get(c))));
+            line.add(r.get("h"));
+            return line;
+        });
         return rows.size();
     }
 
-    private static long writeRels(Path file, List<String> ends, List<Map<String, Object>> rows) throws IOException {
-        TreeSet<String> columns = new TreeSet<>();
-        rows.forEach(r -> columns.addAll(props(r).keySet()));
+    private static long writeRels(Path file, List<String> ends, RowList rows) throws IOException {
+        TreeSet<String> columns = new TreeSet<>(rows.propColumns());
         columns.removeAll(List.of("key", "h"));
         List<String> header = new ArrayList<>(List.of(":START_ID(" + ends.get(0) + ")", ":END_ID(" + ends.get(2) + ")",
                 "key", "h"));
         columns.forEach(c -> header.add(c + type(c)));
-        try (CSVPrinter out = printer(file, header)) {
-            for (Map<String, Object> r : rows) {
-                List<Object> line = new ArrayList<>(List.of(r.get("from"), r.get("to"), r.get("key"), r.get("h")));
-                Map<String, Object> props = props(r);
-                columns.forEach(c -> line.add(value(props.get(c))));
-                out.printRecord(line);
+        write(file, header, rows, r -> {
+            List<Object> line = new ArrayList<>(columns.size() + 4);
+            line.addAll(List.of(r.get("from"), r.get("to"), r.get("key"), r.get("h")));
+            Map<String, Object> props = props(r);
+            columns.forEach(c -> line.add(value(props.get(c))));
+            return line;
+        });
+        return rows.size();
+    }
+
+    /** Rows formatted together, on every core; a group of chunks is written in order before the next is formatted. */
+    private static final int CHUNK = 4096;
+
+    /**
+     * Writes the header and one line a row, in the rows' order. Each row's map is made from its item in
+     * {@code resolved.json} ({@link RowList#get}); the chunks of a group are made and formatted on every core, so the
+     * file costs one read of the rows (the header's columns come with the rows, {@link RowList#columns}).
+     */
+    private static void write(Path file, List<String> header, RowList rows,
+                              Function<Map<String, Object>, List<Object>> line) throws IOException {
+        int chunks = (rows.size() + CHUNK - 1) / CHUNK;
+        int group = Math.max(1, Runtime.getRuntime().availableProcessors() * 4);
+        try (Writer out = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16)) {
+            try (CSVPrinter printer = new CSVPrinter(new StringBuilder(), LINES.builder()
+                    .setHeader(header.toArray(String[]::new)).get())) {
+                out.append((StringBuilder) printer.getOut());
+            }
+            for (int g = 0; g < chunks; g += group) {
+                List<String> texts = IntStream.range(g, Math.min(chunks, g + group)).parallel()
+                        .mapToObj(c -> lines(rows, c * CHUNK, Math.min(rows.size(), (c + 1) * CHUNK), line))
+                        .toList();
+                for (String text : texts) {
+                    out.write(text);
+                }
             }
         }
-        return rows.size();
+    }
+
+    private static String lines(RowList rows, int from, int to, Function<Map<String, Object>, List<Object>> line) {
+        StringBuilder text = new StringBuilder((to - from) * 256);
+        try (CSVPrinter printer = new CSVPrinter(text, LINES)) {
+            for (int i = from; i < to; i++) {
+                printer.printRecord(line.apply(rows.get(i)));
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // a StringBuilder does not fail
+        }
+        return text.toString();
     }
 
     @SuppressWarnings("unchecked")
@@ -230,10 +266,8 @@ public final class BulkImport {
         return v;
     }
 
-    private static CSVPrinter printer(Path file, List<String> header) throws IOException {
-        Writer w = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16);
-        return new CSVPrinter(w, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new))
-                .setNullString("").setQuoteMode(org.apache.commons.csv.QuoteMode.NON_NUMERIC).get());
-    }
+    /** RFC 4180, absent values empty, every value but numbers quoted. */
+    private static final CSVFormat LINES = CSVFormat.RFC4180.builder().setNullString("")
+            .setQuoteMode(org.apache.commons.csv.QuoteMode.NON_NUMERIC).get();
 
 }
