@@ -17,19 +17,29 @@ public final class KeyDigests {
     private boolean sorted = true;
 
     public void add(String key) {
+        addDigest(digest(key));
+    }
+
+    /** Adds a key by its {@link #digest}, worked out already. */
+    public void addDigest(long keyDigest) {
         if (size == digests.length) {
             digests = Arrays.copyOf(digests, size * 2);
         }
-        digests[size++] = digest(key);
+        digests[size++] = keyDigest;
         sorted = false;
     }
 
     public boolean contains(String key) {
+        return containsDigest(digest(key));
+    }
+
+    /** Whether a key of this {@link #digest} was added. */
+    public boolean containsDigest(long keyDigest) {
         if (!sorted) {
             Arrays.sort(digests, 0, size);
             sorted = true;
         }
-        return Arrays.binarySearch(digests, 0, size, digest(key)) >= 0;
+        return Arrays.binarySearch(digests, 0, size, keyDigest) >= 0;
     }
 
     public int size() {
@@ -44,7 +54,8 @@ public final class KeyDigests {
         }
     });
 
-    static long digest(String key) {
+    /** The first 64 bits of the SHA-1 of a key's UTF-8 bytes. */
+    public static long digest(String key) {
         MessageDigest md = SHA1.get();
         md.reset();
         byte[] d = md.digest(key.getBytes(StandardCharsets.UTF_8));
