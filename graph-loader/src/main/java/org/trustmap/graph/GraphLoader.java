@@ -622,10 +622,9 @@ public final class GraphLoader {
         if (rows.isEmpty()) {
             return 0; // retire() reads what is stored of this label
         }
-        long[][] digests = rows.lookupDigests();
         KeyDigests stated = new KeyDigests();
         for (int i = 0; i < rows.size(); i++) {
-            stated.addDigest(digests[0][i]);
+            stated.add(String.valueOf(rows.key(i)));
         }
         // only what is missing or changed travels to the database
         Stored stored = stored(kind.label(), "MATCH (x:" + kind.label() + ") RETURN x." + kind.keyProperty() + " AS k,"
@@ -633,7 +632,7 @@ public final class GraphLoader {
         gone.put(kind.label(), stored.gone());
         IntList send = new IntList();
         for (int i = 0; i < rows.size(); i++) {
-            if (stored.digests().status(digests[0][i], digests[1][i]) != StoredDigests.Status.SAME) {
+            if (stored.digests().status(String.valueOf(rows.key(i)), rows.h(i)) != StoredDigests.Status.SAME) {
                 send.add(i);
             }
         }
@@ -655,9 +654,8 @@ public final class GraphLoader {
                 StoredDigests d = new StoredDigests();
                 List<String> gone = new ArrayList<>();
                 trusted.read(section, (k, h) -> {
-                    long key = KeyDigests.digest(k);
-                    d.putDigest(key, h);
-                    if (!stated.containsDigest(key)) {
+                    d.putDigest(k, h);
+                    if (!stated.contains(k)) {
                         gone.add(k);
                     }
                 });
@@ -677,12 +675,9 @@ public final class GraphLoader {
                 List<String> gone = new ArrayList<>();
                 tx.run(cypher).forEachRemaining(r -> {
                     String k = r.get("k").isNull() ? null : String.valueOf(r.get("k").asObject());
-                    if (k != null) {
-                        long key = KeyDigests.digest(k);
-                        d.putDigest(key, StoredDigests.contentDigest(r.get("h").isNull() ? null : r.get("h").asString()));
-                        if (r.get("owned").asBoolean() && !stated.containsDigest(key)) {
-                            gone.add(k);
-                        }
+                    d.put(k, r.get("h").isNull() ? null : r.get("h").asString());
+                    if (k != null && r.get("owned").asBoolean() && !stated.contains(k)) {
+                        gone.add(k);
                     }
                 });
                 return new Stored(d, gone);
@@ -696,10 +691,9 @@ public final class GraphLoader {
         if (rows.isEmpty()) {
             return 0;
         }
-        long[][] digests = rows.lookupDigests();
         KeyDigests stated = new KeyDigests();
         for (int i = 0; i < rows.size(); i++) {
-            stated.addDigest(digests[0][i]);
+            stated.add(rows.key(i));
         }
         Stored stored = stored(kind.type(), "MATCH ()-[r:" + kind.type() + "]->() RETURN r.key AS k, r.h AS h,"
                 + " r.h IS NOT NULL OR r.stamp IS NOT NULL AS owned", stated);
@@ -713,7 +707,7 @@ public final class GraphLoader {
         IntList changed = new IntList();
         IntList missing = new IntList();
         for (int i = 0; i < rows.size(); i++) {
-            switch (stored.digests().status(digests[0][i], digests[1][i])) {
+            switch (stored.digests().status(rows.key(i), rows.h(i))) {
                 case CHANGED -> changed.add(i);
                 case MISSING -> missing.add(i);
                 case SAME -> { }

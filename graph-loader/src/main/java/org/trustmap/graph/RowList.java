@@ -14,9 +14,6 @@ import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
-import org.trustmap.graph.internal.KeyDigests;
-import org.trustmap.graph.internal.StoredDigests;
-
 /**
  * One label's or relationship type's rows of a load, kept compact: the digest {@code h} of each row as a
  * {@code long}, its key (a SHA-1 {@code key} as 20 bytes, an id or code as its UTF-8 bytes) and where its item is.
@@ -301,27 +298,5 @@ public final class RowList extends AbstractList<Map<String, Object>> implements 
     /** The digest {@code h} of row {@code i} (16 hex digits). */
     public String h(int i) {
         return HEX.toHexDigits(h[i]);
-    }
-
-    /** Each row's {@link KeyDigests#digest} of its key and {@link StoredDigests#contentDigest} of its h; made once. */
-    private long[][] lookupDigests;
-
-    /**
-     * The 64-bit digests a load compares with what is stored ({@link StoredDigests#status(long, long)}): of each
-     * row's key ({@code [0]}) and of its {@code h} ({@code [1]}). Made on every core the first time they are asked for
-     * (a first load through the bulk importer never asks), so that comparing and retiring do not work out the
-     * SHA-1 of every key three times and of every {@code h} once more on one thread (1 M entities: about 30 M SHA-1s).
-     */
-    public synchronized long[][] lookupDigests() {
-        if (lookupDigests == null) {
-            long[] k = new long[size()];
-            long[] c = new long[size()];
-            IntStream.range(0, size()).parallel().forEach(i -> {
-                k[i] = KeyDigests.digest(key(i));
-                c[i] = StoredDigests.contentDigest(h(i));
-            });
-            lookupDigests = new long[][] {k, c};
-        }
-        return lookupDigests;
     }
 }

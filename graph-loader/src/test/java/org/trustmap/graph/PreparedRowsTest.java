@@ -102,25 +102,6 @@ class PreparedRowsTest {
     }
 
     @Test
-    void eachRowsLookUpDigestsAreThoseOfItsKeyAndH() {
-        GraphLoader.LoadRows rows = GraphLoader.prepare(graph());
-
-        for (Map<String, RowList> side : List.of(rows.nodes(), rows.relationships())) {
-            side.forEach((name, list) -> {
-                long[][] digests = list.lookupDigests();
-                assertThat(digests[0]).as(name).hasSize(list.size());
-                for (int i = 0; i < list.size(); i++) {
-                    assertThat(digests[0][i]).as(name).isEqualTo(
-                            org.trustmap.graph.internal.KeyDigests.digest(list.key(i)));
-                    assertThat(digests[1][i]).as(name).isEqualTo(
-                            org.trustmap.graph.internal.StoredDigests.contentDigest(list.h(i)));
-                }
-                assertThat(list.lookupDigests()).as(name).isSameAs(digests);
-            });
-        }
-    }
-
-    @Test
     void eachListKnowsTheKeysOfItsRowsAndOfTheirProps() {
         GraphLoader.LoadRows rows = GraphLoader.prepare(graph());
 

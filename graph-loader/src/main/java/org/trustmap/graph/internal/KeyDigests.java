@@ -17,29 +17,19 @@ public final class KeyDigests {
     private boolean sorted = true;
 
     public void add(String key) {
-        addDigest(digest(key));
-    }
-
-    /** Adds a key by its {@link #digest}, worked out already. */
-    public void addDigest(long keyDigest) {
         if (size == digests.length) {
             digests = Arrays.copyOf(digests, size * 2);
         }
-        digests[size++] = keyDigest;
+        digests[size++] = digest(key);
         sorted = false;
     }
 
     public boolean contains(String key) {
-        return containsDigest(digest(key));
-    }
-
-    /** Whether a key of this {@link #digest} was added. */
-    public boolean containsDigest(long keyDigest) {
         if (!sorted) {
             Arrays.sort(digests, 0, size);
             sorted = true;
         }
-        return Arrays.binarySearch(digests, 0, size, keyDigest) >= 0;
+        return Arrays.binarySearch(digests, 0, size, digest(key)) >= 0;
     }
 
     public int size() {
@@ -54,8 +44,7 @@ public final class KeyDigests {
         }
     });
 
-    /** The first 64 bits of the SHA-1 of a key's UTF-8 bytes. */
-    public static long digest(String key) {
+    static long digest(String key) {
         MessageDigest md = SHA1.get();
         md.reset();
         byte[] d = md.digest(key.getBytes(StandardCharsets.UTF_8));

@@ -29,15 +29,10 @@ public final class StoredDigests {
 
     /** Adds a stored key with the {@link #contentDigest} of its {@code h}, as kept in a {@link DigestFile}. */
     public void putDigest(String key, long contentDigest) {
-        putDigest(KeyDigests.digest(key), contentDigest);
-    }
-
-    /** As {@link #putDigest(String, long)}, the key given by its {@link KeyDigests#digest}. */
-    public void putDigest(long keyDigest, long contentDigest) {
         if ((size + 1) * 2 > keys.length) {
             grow();
         }
-        insert(keyDigest == EMPTY ? 1 : keyDigest, contentDigest);
+        insert(slotDigest(key), contentDigest);
     }
 
     /** The 64-bit digest this table keeps of a content digest {@code h} (0, never equal, for none). */
@@ -46,22 +41,14 @@ public final class StoredDigests {
     }
 
     public Status status(String key, String h) {
-        return status(KeyDigests.digest(key), contentDigest(h));
-    }
-
-    /**
-     * As {@link #status(String, String)}, the key given by its {@link KeyDigests#digest} and {@code h} by its
-     * {@link #contentDigest} (worked out once a row, on every core, see {@code RowList}).
-     */
-    public Status status(long keyDigest, long contentDigest) {
-        long k = keyDigest == EMPTY ? 1 : keyDigest;
+        long k = slotDigest(key);
         int mask = keys.length - 1;
         for (int i = (int) mix(k) & mask; ; i = (i + 1) & mask) {
             if (keys[i] == EMPTY) {
                 return Status.MISSING;
             }
             if (keys[i] == k) {
-                return values[i] != EMPTY && values[i] == contentDigest ? Status.SAME : Status.CHANGED;
+                return values[i] != EMPTY && values[i] == valueDigest(h) ? Status.SAME : Status.CHANGED;
             }
         }
     }
@@ -97,6 +84,11 @@ public final class StoredDigests {
                 insert(oldKeys[i], oldValues[i]);
             }
         }
+    }
+
+    private static long slotDigest(String key) {
+        long d = KeyDigests.digest(key);
+        return d == EMPTY ? 1 : d;
     }
 
     private static long valueDigest(String h) {

@@ -25,25 +25,4 @@ class StoredDigestsTest {
         assertThat(stored.status("key-5", "h-new")).isEqualTo(Status.SAME);
         assertThat(new StoredDigests().status("key-1", "h-1")).isEqualTo(Status.MISSING);
     }
-
-    @Test
-    void keysAndContentsGivenByTheirDigestsMeetTheOnesGivenAsStrings() {
-        StoredDigests stored = new StoredDigests();
-        stored.put("key-1", "h-1");
-        stored.putDigest(KeyDigests.digest("key-2"), StoredDigests.contentDigest("h-2"));
-        stored.putDigest(KeyDigests.digest("stamped"), StoredDigests.contentDigest(null));
-
-        assertThat(stored.status(KeyDigests.digest("key-1"), StoredDigests.contentDigest("h-1"))).isEqualTo(Status.SAME);
-        assertThat(stored.status(KeyDigests.digest("key-1"), StoredDigests.contentDigest("h-9"))).isEqualTo(Status.CHANGED);
-        assertThat(stored.status("key-2", "h-2")).isEqualTo(Status.SAME);
-        assertThat(stored.status("key-2", "h-1")).isEqualTo(Status.CHANGED);
-        assertThat(stored.status("stamped", "h-1")).isEqualTo(Status.CHANGED);
-        assertThat(stored.status(KeyDigests.digest("key-3"), StoredDigests.contentDigest("h-1"))).isEqualTo(Status.MISSING);
-        KeyDigests stated = new KeyDigests();
-        stated.add("key-1");
-        stated.addDigest(KeyDigests.digest("key-2"));
-        assertThat(stated.containsDigest(KeyDigests.digest("key-1"))).isTrue();
-        assertThat(stated.contains("key-2")).isTrue();
-        assertThat(stated.contains("key-3")).isFalse();
-    }
 }
