@@ -170,30 +170,86 @@ public final class DigestFile {
             throw new IOException(file + ": no section " + name);
         }
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            CheckedInputStream checked = new CheckedInputStream(new BufferedInputStream(
-                    Channels.newInputStream(channel.position(s.offset())), 1 << 16), new CRC32());
-            DataInputStream in = new DataInputStream(checked);
+            SectionBytes in = new SectionBytes(channel, s.offset());
             byte[] buffer = new byte[256];
             try {
                 for (int i = 0; i < s.entries(); i++) {
                     int length = in.readInt();
-                    if (length < 0 || length > 1 << 20) {
+                    if (length < 0 || length > MAX_KEY_BYTES) {
                         throw new IOException(file + ": section " + name + " entry " + i + " has a key of " + length
                                 + " bytes");
                     }
                     if (length > buffer.length) {
                         buffer = new byte[length];
                     }
-                    in.readFully(buffer, 0, length);
+                    in.readFully(buffer, length);
                     consumer.accept(new String(buffer, 0, length, StandardCharsets.UTF_8), in.readLong());
                 }
-                long crc = checked.getChecksum().getValue();
+                long crc = in.checksum();
                 if (in.readLong() != crc) {
                     throw new IOException(file + ": section " + name + " fails its checksum");
                 }
             } catch (EOFException e) {
                 throw new IOException(file + ": section " + name + " ends early", e);
             }
+        }
+    }
+
+    private static final int MAX_KEY_BYTES = 1 << 20;
+
+    /**
+     * A section's bytes from the file through one buffer of 2 MiB, with the CRC-32 of the bytes taken so far. Read
+     * through a {@code DataInputStream} over a {@code CheckedInputStream}, every int and long of an entry went byte
+     * by byte through three streams (about 70 M calls for the 5.9 M rows of 1 M entities).
+     */
+    private static final class SectionBytes {
+        private final FileChannel channel;
+        private final ByteBuffer buf = ByteBuffer.allocate(2 * MAX_KEY_BYTES);
+        private final CRC32 crc = new CRC32();
+        /** Where the bytes not yet in {@link #crc} start in {@link #buf}. */
+        private int unchecked;
+
+        SectionBytes(FileChannel channel, long offset) throws IOException {
+            this.channel = channel.position(offset);
+            buf.limit(0);
+        }
+
+        /** Makes sure {@code n} bytes are in the buffer; an {@link EOFException} when the file ends first. */
+        private void need(int n) throws IOException {
+            if (buf.remaining() >= n) {
+                return;
+            }
+            crc.update(buf.array(), unchecked, buf.position() - unchecked);
+            buf.compact();
+            while (buf.position() < n) {
+                if (channel.read(buf) < 0) {
+                    throw new EOFException();
+                }
+            }
+            buf.flip();
+            unchecked = 0;
+        }
+
+        int readInt() throws IOException {
+            need(Integer.BYTES);
+            return buf.getInt();
+        }
+
+        long readLong() throws IOException {
+            need(Long.BYTES);
+            return buf.getLong();
+        }
+
+        void readFully(byte[] into, int length) throws IOException {
+            need(length);
+            buf.get(into, 0, length);
+        }
+
+        /** The CRC-32 of every byte taken so far. */
+        long checksum() {
+            crc.update(buf.array(), unchecked, buf.position() - unchecked);
+            unchecked = buf.position();
+            return crc.getValue();
         }
     }
 
