@@ -654,8 +654,9 @@ public final class GraphLoader {
                 StoredDigests d = new StoredDigests();
                 List<String> gone = new ArrayList<>();
                 trusted.read(section, (k, h) -> {
-                    d.putDigest(k, h);
-                    if (!stated.contains(k)) {
+                    long key = KeyDigests.digest(k); // once for both look-ups: a SHA-1 a stored row
+                    d.putKeyDigest(key, h);
+                    if (!stated.containsDigest(key)) {
                         gone.add(k);
                     }
                 });
@@ -675,9 +676,12 @@ public final class GraphLoader {
                 List<String> gone = new ArrayList<>();
                 tx.run(cypher).forEachRemaining(r -> {
                     String k = r.get("k").isNull() ? null : String.valueOf(r.get("k").asObject());
-                    d.put(k, r.get("h").isNull() ? null : r.get("h").asString());
-                    if (k != null && r.get("owned").asBoolean() && !stated.contains(k)) {
-                        gone.add(k);
+                    if (k != null) {
+                        long key = KeyDigests.digest(k);
+                        d.putKeyDigest(key, StoredDigests.contentDigest(r.get("h").isNull() ? null : r.get("h").asString()));
+                        if (r.get("owned").asBoolean() && !stated.containsDigest(key)) {
+                            gone.add(k);
+                        }
                     }
                 });
                 return new Stored(d, gone);

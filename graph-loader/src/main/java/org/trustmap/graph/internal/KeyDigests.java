@@ -25,11 +25,16 @@ public final class KeyDigests {
     }
 
     public boolean contains(String key) {
+        return containsDigest(digest(key));
+    }
+
+    /** Whether a key of this {@link #digest} was added (a digest worked out once for several look-ups). */
+    public boolean containsDigest(long keyDigest) {
         if (!sorted) {
             Arrays.sort(digests, 0, size);
             sorted = true;
         }
-        return Arrays.binarySearch(digests, 0, size, digest(key)) >= 0;
+        return Arrays.binarySearch(digests, 0, size, keyDigest) >= 0;
     }
 
     public int size() {
@@ -44,7 +49,8 @@ public final class KeyDigests {
         }
     });
 
-    static long digest(String key) {
+    /** The first 64 bits of the SHA-1 of a key's UTF-8 bytes. */
+    public static long digest(String key) {
         MessageDigest md = SHA1.get();
         md.reset();
         byte[] d = md.digest(key.getBytes(StandardCharsets.UTF_8));

@@ -29,10 +29,15 @@ public final class StoredDigests {
 
     /** Adds a stored key with the {@link #contentDigest} of its {@code h}, as kept in a {@link DigestFile}. */
     public void putDigest(String key, long contentDigest) {
+        putKeyDigest(KeyDigests.digest(key), contentDigest);
+    }
+
+    /** As {@link #putDigest(String, long)}, the key given by its {@link KeyDigests#digest}, worked out already. */
+    public void putKeyDigest(long keyDigest, long contentDigest) {
         if ((size + 1) * 2 > keys.length) {
             grow();
         }
-        insert(slotDigest(key), contentDigest);
+        insert(keyDigest == EMPTY ? 1 : keyDigest, contentDigest);
     }
 
     /** The 64-bit digest this table keeps of a content digest {@code h} (0, never equal, for none). */
