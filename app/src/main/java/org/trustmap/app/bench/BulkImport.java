@@ -215,10 +215,7 @@ public final class BulkImport {
         int chunks = (rows.size() + CHUNK - 1) / CHUNK;
         int group = Math.max(1, Runtime.getRuntime().availableProcessors() * 4);
         try (Writer out = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16)) {
-            try (CSVPrinter printer = new CSVPrinter(new StringBuilder(), LINES.builder()
-                    .setHeader(header.toArray(String[]::new)).get())) {
-                out.append((StringBuilder) printer.getOut());
-            }
+            LINES.printRecord(out, header.toArray());
             for (int g = 0; g < chunks; g += group) {
                 List<String> texts = IntStream.range(g, Math.min(chunks, g + group)).parallel()
                         .mapToObj(c -> lines(rows, c * CHUNK, Math.min(rows.size(), (c + 1) * CHUNK), line))

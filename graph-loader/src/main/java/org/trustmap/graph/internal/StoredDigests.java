@@ -23,21 +23,19 @@ public final class StoredDigests {
 
     public void put(String key, String h) {
         if (key != null) {
-            putDigest(key, contentDigest(h));
+            putKeyDigest(KeyDigests.digest(key), contentDigest(h));
         }
     }
 
-    /** Adds a stored key with the {@link #contentDigest} of its {@code h}, as kept in a {@link DigestFile}. */
-    public void putDigest(String key, long contentDigest) {
-        putKeyDigest(KeyDigests.digest(key), contentDigest);
-    }
-
-    /** As {@link #putDigest(String, long)}, the key given by its {@link KeyDigests#digest}, worked out already. */
+    /**
+     * Adds a stored key, given by its {@link KeyDigests#digest} (worked out once by a caller that also looks it up
+     * elsewhere), with the {@link #contentDigest} of its {@code h}, as kept in a {@link DigestFile}.
+     */
     public void putKeyDigest(long keyDigest, long contentDigest) {
         if ((size + 1) * 2 > keys.length) {
             grow();
         }
-        insert(keyDigest == EMPTY ? 1 : keyDigest, contentDigest);
+        insert(slot(keyDigest), contentDigest);
     }
 
     /** The 64-bit digest this table keeps of a content digest {@code h} (0, never equal, for none). */
@@ -92,8 +90,12 @@ public final class StoredDigests {
     }
 
     private static long slotDigest(String key) {
-        long d = KeyDigests.digest(key);
-        return d == EMPTY ? 1 : d;
+        return slot(KeyDigests.digest(key));
+    }
+
+    /** A key digest as the table keeps it: 0 marks an empty slot, so a key digesting to 0 is kept as 1. */
+    private static long slot(long keyDigest) {
+        return keyDigest == EMPTY ? 1 : keyDigest;
     }
 
     private static long valueDigest(String h) {
