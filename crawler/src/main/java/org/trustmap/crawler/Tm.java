@@ -12,6 +12,8 @@ public final class Tm {
     public static final String GRAPH_NS = "urn:trustmap:graph:";
     /** The graph describing every capture (source, URI, WARC record id, date). */
     public static final Node CAPTURES_GRAPH = NodeFactory.createURI("urn:trustmap:captures");
+    /** Every node below by its IRI (filled as the class initializes, read-only after). */
+    private static final java.util.Map<String, Node> TERMS = new java.util.HashMap<>();
 
     public static final Node Organization = n("Organization");
     public static final Node Product = n("Product");
@@ -81,6 +83,17 @@ public final class Tm {
     }
 
     private static Node n(String local) {
-        return NodeFactory.createURI(NS + local);
+        Node term = NodeFactory.createURI(NS + local);
+        TERMS.put(term.getURI(), term);
+        return term;
+    }
+
+    /**
+     * This class's own node for {@code iri}, or null when {@code iri} is not a term of the vocabulary. A reader that
+     * keeps the vocabulary's nodes instead of equal ones of its own lets later comparisons with them end at the
+     * first check ({@code this == other}) instead of comparing the IRIs' characters.
+     */
+    public static Node term(String iri) {
+        return TERMS.get(iri);
     }
 }

@@ -145,65 +145,104 @@ public final class Resolver {
         out.section(ResolvedGraph.Section.PRODUCTS);
         products.values().forEach(out::item);
         out.section(ResolvedGraph.Section.DEPLOYMENTS);
-        for (StagedRecord r : records) {
-            if (Tm.Deployment.equals(r.type())) {
-                String count = r.text(Tm.count);
-                out.item(new Deployment(r.text(Tm.operator), r.text(Tm.sector), productOf.get(r.node(Tm.product)),
-                        count == null ? null : Long.valueOf(count), r.provenance()));
+        inOrder(records.size(), i -> {
+            StagedRecord r = records.get(i);
+            if (!Tm.Deployment.equals(r.type())) {
+                return List.of();
             }
-        }
+            String count = r.text(Tm.count);
+            return List.of(new Deployment(r.text(Tm.operator), r.text(Tm.sector), productOf.get(r.node(Tm.product)),
+                    count == null ? null : Long.valueOf(count), r.provenance()));
+        }, out::item);
         out.section(ResolvedGraph.Section.EDGES);
-        for (StagedRecord r : records) {
-            if (Tm.Link.equals(r.type())) {
-                Node from = r.node(Tm.from);
-                Node to = r.node(Tm.to);
-                String f = or(orgId.apply(from), productOf.get(from));
-                String t = or(orgId.apply(to), productOf.get(to));
-                if (f == null || t == null) {
-                    continue; // an end was dropped by the shapes; that record is already reported
-                }
-                String share = r.text(Tm.share);
-                out.item(new Edge(r.text(Tm.relation), f, t, r.text(Tm.controlKind),
-                        share == null ? null : new BigDecimal(share), r.text(Tm.linkStatus), r.provenance()));
+        inOrder(records.size(), i -> {
+            StagedRecord r = records.get(i);
+            if (!Tm.Link.equals(r.type())) {
+                return List.of();
             }
-        }
+            Node from = r.node(Tm.from);
+            Node to = r.node(Tm.to);
+            String f = or(orgId.apply(from), productOf.get(from));
+            String t = or(orgId.apply(to), productOf.get(to));
+            if (f == null || t == null) {
+                return List.of(); // an end was dropped by the shapes; that record is already reported
+            }
+            String share = r.text(Tm.share);
+            return List.of(new Edge(r.text(Tm.relation), f, t, r.text(Tm.controlKind),
+                    share == null ? null : new BigDecimal(share), r.text(Tm.linkStatus), r.provenance()));
+        }, out::item);
         identifierLinks(records, orgs, orgId, productOf).forEach(out::item);
         out.section(ResolvedGraph.Section.BASED_IN);
-        for (int i = 0; i < orgs.size(); i++) {
+        inOrder(orgs.size(), i -> {
             StagedRecord r = orgs.get(i);
             String id = clusters.id(i);
             Provenance p = r.provenance();
+            List<BasedIn> made = new ArrayList<>(2);
             String jurisdiction = r.text(Tm.legalJurisdiction);
             if (jurisdiction != null) {
-                out.item(new BasedIn(id, country(jurisdiction), "LEGAL_JURISDICTION", jurisdiction, p));
+                made.add(new BasedIn(id, country(jurisdiction), "LEGAL_JURISDICTION", jurisdiction, p));
             }
-            if (r.text(Tm.legalCountry) != null) {
-                out.item(new BasedIn(id, r.text(Tm.legalCountry), "LEGAL_ADDRESS", null, p));
+            String legal = r.text(Tm.legalCountry);
+            if (legal != null) {
+                made.add(new BasedIn(id, legal, "LEGAL_ADDRESS", null, p));
             }
-            if (r.text(Tm.hqCountry) != null) {
-                out.item(new BasedIn(id, r.text(Tm.hqCountry), "HEADQUARTERS", null, p));
+            String hq = r.text(Tm.hqCountry);
+            if (hq != null) {
+                made.add(new BasedIn(id, hq, "HEADQUARTERS", null, p));
             }
             for (String code : r.texts(Tm.basedIn)) {
-                out.item(new BasedIn(id, code, "STATED", null, p));
+                made.add(new BasedIn(id, code, "STATED", null, p));
             }
-        }
+            return made;
+        }, out::item);
         out.section(ResolvedGraph.Section.EXCEPTIONS);
-        for (int i = 0; i < orgs.size(); i++) {
-            for (String ex : orgs.get(i).texts(Tm.parentException)) {
+        inOrder(orgs.size(), i -> {
+            List<String> stated = orgs.get(i).texts(Tm.parentException);
+            if (stated.isEmpty()) {
+                return List.of();
+            }
+            Provenance p = orgs.get(i).provenance();
+            List<ExceptionFact> made = new ArrayList<>(stated.size());
+            for (String ex : stated) {
                 int colon = ex.indexOf(':');
-                out.item(new ExceptionFact(clusters.id(i), colon > 0 ? ex.substring(0, colon) : "ULTIMATE",
-                        colon > 0 ? ex.substring(colon + 1) : ex, orgs.get(i).provenance()));
+                made.add(new ExceptionFact(clusters.id(i), colon > 0 ? ex.substring(0, colon) : "ULTIMATE",
+                        colon > 0 ? ex.substring(colon + 1) : ex, p));
             }
-        }
+            return made;
+        }, out::item);
         out.section(ResolvedGraph.Section.FLAGS);
-        for (int i = 0; i < orgs.size(); i++) {
-            for (String flag : orgs.get(i).texts(Tm.flag)) {
-                out.item(new FlagFact(clusters.id(i), flag, orgs.get(i).provenance()));
+        inOrder(orgs.size(), i -> {
+            List<String> flags = orgs.get(i).texts(Tm.flag);
+            if (flags.isEmpty()) {
+                return List.of();
             }
-        }
+            Provenance p = orgs.get(i).provenance();
+            return flags.stream().map(flag -> new FlagFact(clusters.id(i), flag, p)).toList();
+        }, out::item);
         out.section(ResolvedGraph.Section.MERGES);
         clusters.merges(out::item);
         out.end();
+    }
+
+    /** Records a block is made of for {@link #inOrder}: small enough to hold its results, big enough to share out. */
+    private static final int BLOCK = 8_192;
+
+    /**
+     * Makes what each of {@code n} positions gives on every core, a block at a time, and hands it to {@code out} on
+     * this thread in the positions' order: the same items in the same order as one loop, with at most one block's
+     * results held at once.
+     */
+    static <T> void inOrder(int n, java.util.function.IntFunction<List<? extends T>> make,
+                            java.util.function.Consumer<? super T> out) {
+        for (int from = 0; from < n; from += BLOCK) {
+            int start = from;
+            @SuppressWarnings("unchecked")
+            List<? extends T>[] made = new List[Math.min(n, from + BLOCK) - from];
+            java.util.stream.IntStream.range(0, made.length).parallel().forEach(k -> made[k] = make.apply(start + k));
+            for (List<? extends T> m : made) {
+                m.forEach(out);
+            }
+        }
     }
 
     /**
@@ -376,9 +415,7 @@ public final class Resolver {
             }
             List<Judgements.Ref> refList = new ArrayList<>(refs.keySet());
             refList.sort(Comparator.comparing(refs::get));
-            for (int i = 0; i < n; i++) {
-                lei[i] = records.get(i).text(Tm.lei);
-            }
+            java.util.stream.IntStream.range(0, n).parallel().forEach(i -> lei[i] = records.get(i).text(Tm.lei));
             Set<String>[] countries = newSets(n);
             Set<String>[] names = newSets(n);
             Set<String>[] legal = newSets(n);
@@ -677,29 +714,37 @@ public final class Resolver {
         /** The same national registration number under the same authority (GB-COH 07434180, CZ-ICO ..., RA000602 ...). */
         private void byRegistration() {
             Map<String, Integer> first = new HashMap<>();
-            for (int i = 0; i < records.size(); i++) {
+            inOrder(records.size(), i -> {
                 String authority = records.get(i).text(Tm.registrationAuthority);
                 String number = records.get(i).text(Tm.registeredAs);
-                if (authority != null && number != null) {
-                    String key = authority.toUpperCase(Locale.ROOT) + " " + number.strip().toUpperCase(Locale.ROOT);
-                    Integer f = first.putIfAbsent(key, i);
-                    if (f != null) {
-                        union(f, i, "same registration " + key);
-                    }
+                return authority == null || number == null ? List.of() : List.of(new Values(i, List.of(
+                        authority.toUpperCase(Locale.ROOT) + " " + number.strip().toUpperCase(Locale.ROOT))));
+            }, (Values x) -> {
+                String key = x.values().get(0);
+                Integer f = first.putIfAbsent(key, x.record());
+                if (f != null) {
+                    union(f, x.record(), "same registration " + key);
                 }
-            }
+            });
+        }
+
+        /** A record's values of one property, worked out on every core and taken in the records' order. */
+        private record Values(int record, List<String> values) {
         }
 
         private void byIdentifier(Node property, String reason) {
             Map<String, Integer> first = new HashMap<>();
-            for (int i = 0; i < records.size(); i++) {
-                for (String value : records.get(i).texts(property)) {
-                    Integer f = first.putIfAbsent(value, i);
+            inOrder(records.size(), i -> {
+                List<String> values = records.get(i).texts(property);
+                return values.isEmpty() ? List.of() : List.of(new Values(i, values));
+            }, (Values x) -> {
+                for (String value : x.values()) {
+                    Integer f = first.putIfAbsent(value, x.record());
                     if (f != null) {
-                        union(f, i, reason, value, null);
+                        union(f, x.record(), reason, value, null);
                     }
                 }
-            }
+            });
         }
 
         private Set<String> countries(int i) {
@@ -1036,12 +1081,15 @@ public final class Resolver {
             }
             ids = new String[n];
             Set<String> used = new HashSet<>();
-            for (int r = 0; r < n; r++) {
-                if (start[r] == start[r + 1]) {
-                    continue;
-                }
+            // each cluster's id from its own records, on every core; made unique below, in the order of the roots
+            int[] roots = java.util.stream.IntStream.range(0, n).filter(r -> start[r] != start[r + 1]).toArray();
+            String[] names = new String[roots.length];
+            java.util.stream.IntStream.range(0, roots.length).parallel().forEach(k -> names[k] = clusterId(
+                    java.util.Arrays.stream(members, start[roots[k]], start[roots[k] + 1]).boxed().toList()));
+            for (int k = 0; k < roots.length; k++) {
+                int r = roots[k];
                 List<Integer> cluster = java.util.Arrays.stream(members, start[r], start[r + 1]).boxed().toList();
-                String named = clusterId(cluster);
+                String named = names[k];
                 // clusters that stayed apart (a generic name, a name several countries share) must not become one
                 // node through equal ids: the later one gets a suffix from its first record's IRI
                 String id = used.add(named) ? named
@@ -1064,9 +1112,8 @@ public final class Resolver {
 
         private String clusterId(List<Integer> cluster) {
             for (int i : cluster) {
-                String lei = records.get(i).text(Tm.lei);
-                if (lei != null) {
-                    return "lei:" + lei;
+                if (lei[i] != null) {
+                    return "lei:" + lei[i];
                 }
             }
             StagedRecord best = best(cluster);
@@ -1093,30 +1140,36 @@ public final class Resolver {
             for (int i = 0; i < records.size(); i++) {
                 byId.computeIfAbsent(ids[i], k -> new ArrayList<>()).add(records.get(i));
             }
-            for (Map.Entry<String, List<StagedRecord>> e : byId.entrySet()) {
-                List<StagedRecord> rs = new ArrayList<>(e.getValue());
-                rs.sort(Comparator.comparing((StagedRecord r) -> rank(r.text(Tm.source))).thenComparing(StagedRecord::toString));
-                Set<String> names = new LinkedHashSet<>();
-                Set<String> sources = new TreeSet<>();
-                String lei = null;
-                String jurisdiction = null;
-                String legal = null;
-                String hq = null;
-                for (StagedRecord r : rs) {
-                    if (r.text(Tm.name) != null) {
-                        names.add(r.text(Tm.name));
-                    }
-                    names.addAll(r.texts(Tm.otherName));
-                    sources.add(r.text(Tm.source));
-                    lei = or(lei, r.text(Tm.lei));
-                    jurisdiction = or(jurisdiction, r.text(Tm.legalJurisdiction));
-                    legal = or(legal, r.text(Tm.legalCountry));
-                    hq = or(hq, r.text(Tm.hqCountry));
+            List<Map.Entry<String, List<StagedRecord>>> clusters = new ArrayList<>(byId.entrySet());
+            // each organization from its cluster's records on every core, handed over in the order of the ids
+            inOrder(clusters.size(), k -> List.of(organization(clusters.get(k))), orgs);
+        }
+
+        /** One cluster's organization: its records' names, sources and identifiers, the best-ranked source first. */
+        private static Org organization(Map.Entry<String, List<StagedRecord>> e) {
+            List<StagedRecord> rs = new ArrayList<>(e.getValue());
+            rs.sort(Comparator.comparing((StagedRecord r) -> rank(r.text(Tm.source))).thenComparing(StagedRecord::toString));
+            Set<String> names = new LinkedHashSet<>();
+            Set<String> sources = new TreeSet<>();
+            String lei = null;
+            String jurisdiction = null;
+            String legal = null;
+            String hq = null;
+            for (StagedRecord r : rs) {
+                String name = r.text(Tm.name);
+                if (name != null) {
+                    names.add(name);
                 }
-                String name = names.isEmpty() ? (lei == null ? e.getKey() : lei) : names.iterator().next();
-                orgs.accept(new Org(e.getKey(), name, List.copyOf(names), lei, jurisdiction, legal, hq,
-                        List.copyOf(sources), rs.size()));
+                names.addAll(r.texts(Tm.otherName));
+                sources.add(r.text(Tm.source));
+                lei = or(lei, r.text(Tm.lei));
+                jurisdiction = or(jurisdiction, r.text(Tm.legalJurisdiction));
+                legal = or(legal, r.text(Tm.legalCountry));
+                hq = or(hq, r.text(Tm.hqCountry));
             }
+            String name = names.isEmpty() ? (lei == null ? e.getKey() : lei) : names.iterator().next();
+            return new Org(e.getKey(), name, List.copyOf(names), lei, jurisdiction, legal, hq, List.copyOf(sources),
+                    rs.size());
         }
 
         /** Why each record joined its cluster, in the order of the unions, handed over one by one. */

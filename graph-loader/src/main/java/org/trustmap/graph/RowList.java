@@ -158,10 +158,22 @@ public final class RowList extends AbstractList<Map<String, Object>> implements 
             pending.clear();
         }
 
+        /**
+         * Adds the keys not seen yet. Almost every key of a row is known already: looked up first (a lock-free read of
+         * the concurrent set), since adding a key that is there takes the lock of its bin on every core's every row.
+         */
         private static void collectColumns(Map<String, Object> m, Set<String> columns, Set<String> propColumns) {
-            columns.addAll(m.keySet());
+            for (String k : m.keySet()) {
+                if (!columns.contains(k)) {
+                    columns.add(k);
+                }
+            }
             if (m.get("props") instanceof Map<?, ?> props) {
-                props.keySet().forEach(k -> propColumns.add((String) k));
+                for (Object k : props.keySet()) {
+                    if (!propColumns.contains(k)) {
+                        propColumns.add((String) k);
+                    }
+                }
             }
         }
 

@@ -84,6 +84,12 @@ public final class StagedRecord {
         put(p, plain(o) ? o.getLiteralLexicalForm() : o);
     }
 
+    /** Adds a plain string literal ({@code xsd:string}, no language) by its text, as {@link #add} keeps one. */
+    void addText(Node p, String text) {
+        open();
+        put(p, text);
+    }
+
     private void put(Object p, Object o) {
         if (size == pairs.length) {
             pairs = java.util.Arrays.copyOf(pairs, Math.max(16, pairs.length * 2));
@@ -354,8 +360,9 @@ public final class StagedRecord {
             return true;
         }
 
-        boolean is(Node p) {
-            return PROPERTIES.get(property).equals(p);
+        /** The value's property number ({@link #PROPERTIES}): compared instead of the property's IRI. */
+        int propertyNumber() {
+            return property;
         }
 
         Node property() {
@@ -434,7 +441,17 @@ public final class StagedRecord {
         /** The value's number; a new value gets the next one, unless {@code limit} values are numbered (then -1). */
         int of(T value, int limit) {
             Integer n = numbers.get(value);
-            return n != null ? n : add(value, limit);
+            if (n != null) {
+                return n;
+            }
+            // a full table (a property of mostly distinct values: names, LEIs) takes nothing more; no lock for that
+            return values.length >= limit ? -1 : add(value, limit);
+        }
+
+        /** The value's number, or -1 when it has none (nothing is added). */
+        int numberOf(T value) {
+            Integer n = numbers.get(value);
+            return n == null ? -1 : n;
         }
 
         private synchronized int add(T value, int limit) {
@@ -460,8 +477,12 @@ public final class StagedRecord {
 
     public String text(Node p) {
         if (packed != null) {
+            int want = PROPERTIES.numberOf(p);
+            if (want < 0) {
+                return null; // no packed record holds a property never numbered
+            }
             for (Cursor c = new Cursor(packed, dictionary); c.next(); ) {
-                if (c.is(p)) {
+                if (c.propertyNumber() == want) {
                     return c.text();
                 }
             }
@@ -478,8 +499,9 @@ public final class StagedRecord {
     public List<String> texts(Node p) {
         List<String> out = new ArrayList<>();
         if (packed != null) {
-            for (Cursor c = new Cursor(packed, dictionary); c.next(); ) {
-                if (c.is(p)) {
+            int want = PROPERTIES.numberOf(p);
+            for (Cursor c = new Cursor(packed, dictionary); want >= 0 && c.next(); ) {
+                if (c.propertyNumber() == want) {
                     out.add(c.uri() ? c.value().toString() : c.text());
                 }
             }
@@ -503,8 +525,9 @@ public final class StagedRecord {
     List<Node> nodes(Node p) {
         List<Node> out = new ArrayList<>();
         if (packed != null) {
-            for (Cursor c = new Cursor(packed, dictionary); c.next(); ) {
-                if (c.is(p)) {
+            int want = PROPERTIES.numberOf(p);
+            for (Cursor c = new Cursor(packed, dictionary); want >= 0 && c.next(); ) {
+                if (c.propertyNumber() == want) {
                     out.add(asNode(c.value()));
                 }
             }
@@ -521,8 +544,9 @@ public final class StagedRecord {
     /** The first value of {@code p} in the record's order, or null. */
     public Node node(Node p) {
         if (packed != null) {
-            for (Cursor c = new Cursor(packed, dictionary); c.next(); ) {
-                if (c.is(p)) {
+            int want = PROPERTIES.numberOf(p);
+            for (Cursor c = new Cursor(packed, dictionary); want >= 0 && c.next(); ) {
+                if (c.propertyNumber() == want) {
                     return asNode(c.value());
                 }
             }
@@ -536,9 +560,32 @@ public final class StagedRecord {
         return null;
     }
 
+    /** The properties of a {@link Provenance}, in its order. */
+    private static final Node[] PROVENANCE = {Tm.source, Tm.evidenceUrl, Tm.evidenceDate, Tm.warcRecordId,
+            Tm.recordRef, Tm.confidence};
+
+    /** The record's provenance: the first value of each of its six properties, read in one pass over the values. */
     public Provenance provenance() {
-        return new Provenance(text(Tm.source), text(Tm.evidenceUrl), text(Tm.evidenceDate), text(Tm.warcRecordId),
-                text(Tm.recordRef), text(Tm.confidence));
+        String[] v = new String[PROVENANCE.length];
+        if (packed != null) {
+            int[] want = new int[PROVENANCE.length];
+            for (int i = 0; i < want.length; i++) {
+                want[i] = PROPERTIES.numberOf(PROVENANCE[i]);
+            }
+            for (Cursor c = new Cursor(packed, dictionary); c.next(); ) {
+                for (int i = 0; i < want.length; i++) {
+                    if (c.propertyNumber() == want[i] && v[i] == null) {
+                        v[i] = c.text();
+                        break;
+                    }
+                }
+            }
+        } else {
+            for (int i = 0; i < v.length; i++) {
+                v[i] = text(PROVENANCE[i]);
+            }
+        }
+        return new Provenance(v[0], v[1], v[2], v[3], v[4], v[5]);
     }
 
     @Override

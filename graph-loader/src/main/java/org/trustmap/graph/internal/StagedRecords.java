@@ -72,7 +72,13 @@ public final class StagedRecords {
         ExecutorService pool = copyOf.isEmpty() ? null : Executors.newFixedThreadPool(
                 Math.min(copyOf.size(), Runtime.getRuntime().availableProcessors()), daemon("resolve-read"));
         try {
-            copyOf.forEach((g, copy) -> decoded.put(g, pool.submit(() -> decode(g, copy, predicates, dictionary))));
+            // the largest copies first: with a few big captures (a GLEIF golden copy's three files) and as many
+            // threads as cores, a big copy taken last would leave the other threads idle while it is decoded
+            List<Map.Entry<Node, java.nio.file.Path>> bySize = new ArrayList<>(copyOf.entrySet());
+            bySize.sort(Comparator.comparingLong((Map.Entry<Node, java.nio.file.Path> e) -> size(e.getValue()))
+                    .reversed());
+            bySize.forEach(e -> decoded.put(e.getKey(),
+                    pool.submit(() -> decode(e.getKey(), e.getValue(), predicates, dictionary))));
             for (Node g : graphs) {
                 Map<Node, StagedRecord> part = null;
                 Future<Map<Node, StagedRecord>> f = decoded.get(g);
@@ -124,43 +130,56 @@ public final class StagedRecords {
             r.pack(dictionary); // sorted, then packed (a record decoded from a copy is packed already unless changed here)
         });
         Superseded.apply(all, r -> captureTime.get(r.graph()));
-        all.sort(Comparator.comparing(r -> r.iri().getURI()));
-        return all;
+        StagedRecord[] sorted = all.toArray(new StagedRecord[0]);
+        java.util.Arrays.parallelSort(sorted, Comparator.comparing(r -> r.iri().getURI())); // on every core
+        return new ArrayList<>(java.util.Arrays.asList(sorted));
     }
 
     /**
-     * One capture graph's records from its sequential copy (RDF Thrift), read through {@link ThriftFileInput}.
-     * Literals that repeat within the graph (a source name, an evidence date, a country, a status, the capture's
-     * WARC record id) are kept once ({@link SharedValues}): at 200k entities 6.8 M literal nodes were live after the
-     * read, most of them repeats.
+     * One capture graph's records from its sequential copy (RDF Thrift), read through {@link ThriftFileInput}. A copy
+     * holds a record's triples one after the other, so each record is packed as soon as the next one starts (values
+     * many records share are then kept once, in the {@code dictionary}), and the record a triple belongs to is the one
+     * before unless the subject changes.
      */
     private static Map<Node, StagedRecord> decode(Node g, java.nio.file.Path copy, Map<Node, Node> predicates,
                                                   StagedRecord.Dictionary dictionary) throws java.io.IOException {
         Map<Node, StagedRecord> records = new HashMap<>();
-        SharedValues shared = new SharedValues();
-        ThriftFileInput.parse(copy, new org.apache.jena.riot.system.StreamRDFBase() {
-            private Node subject;
-
-            @Override
-            public void triple(org.apache.jena.graph.Triple t) {
-                // a copy holds a record's triples one after the other: the record before is complete, packed now
-                // so that a graph's records are not all held unpacked (a later triple of it would unpack it again)
-                if (subject != null && !subject.equals(t.getSubject())) {
-                    records.get(subject).pack(dictionary);
+        Node[] subject = {null};
+        StagedRecord[] current = {null};
+        ThriftFileInput.parseTriples(copy, (s, p, o) -> {
+            if (current[0] == null || !subject[0].equals(s)) {
+                // the record before is complete, packed now so that a graph's records are not all held unpacked (a
+                // later triple of it would unpack it again)
+                if (current[0] != null) {
+                    current[0].pack(dictionary);
                 }
-                subject = t.getSubject();
-                // one predicate node per property, as the dataset's node cache would give
-                Node p = predicates.computeIfAbsent(t.getPredicate(), x -> x);
-                accept(records, g, t.getSubject(), p, shared.of(p, t.getObject()));
+                subject[0] = s;
+                current[0] = records.computeIfAbsent(s, StagedRecord::new);
+                current[0].graph(g);
             }
-
-            @Override
-            public void quad(org.apache.jena.sparql.core.Quad q) {
-                throw new IllegalStateException(copy + " holds a quad; a staged copy holds one graph's triples");
+            // one predicate node per property for all copies (the first one read, the vocabulary's own where it is one)
+            Node property = predicates.computeIfAbsent(p, x -> x);
+            if (property.equals(RDF.type.asNode())) {
+                Node type = o instanceof String text ? NodeFactory.createLiteralString(text) : (Node) o;
+                Node known = type.isURI() ? Tm.term(type.getURI()) : null;
+                current[0].type(known != null ? known : type);
+            } else if (o instanceof String text) {
+                current[0].addText(property, text);
+            } else {
+                current[0].add(property, (Node) o);
             }
         });
         records.values().forEach(r -> r.pack(dictionary));
         return records;
+    }
+
+    /** A file's size, 0 when it cannot be read (its decoding then reports why). */
+    private static long size(java.nio.file.Path file) {
+        try {
+            return java.nio.file.Files.size(file);
+        } catch (java.io.IOException e) {
+            return 0;
+        }
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {

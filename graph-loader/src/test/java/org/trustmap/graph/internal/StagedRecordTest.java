@@ -159,4 +159,40 @@ class StagedRecordTest {
         assertThat(last.texts(P)).containsExactly("2026-01-01", "gleif");
         assertThat(last.texts(Q)).isEmpty();
     }
+
+    @Test
+    void aPackedRecordGivesTheProvenanceAndValuesItsUnpackedFormGives() {
+        Node unnumbered = NodeFactory.createURI("urn:trustmap:ns:never-packed-" + System.nanoTime());
+        StagedRecord open = provenanced();
+        StagedRecord packed = provenanced();
+        packed.pack(new StagedRecord.Dictionary());
+        assertThat(packed.packed()).isTrue();
+        assertThat(open.packed()).isFalse();
+        assertThat(packed.provenance()).isEqualTo(open.provenance());
+        // the first value of each property in the record's order, not the last one read
+        assertThat(packed.provenance().source()).isEqualTo("gleif");
+        assertThat(packed.provenance().evidence()).isEqualTo("https://example.org/a");
+        assertThat(packed.provenance().date()).isEqualTo("2026-01-02");
+        assertThat(packed.provenance().recordId()).isNull();
+        assertThat(packed.text(org.trustmap.crawler.Tm.name)).isEqualTo("Acme");
+        assertThat(packed.texts(P)).containsExactly("a", "b");
+        // a property no record was ever packed with has no values, packed or not
+        assertThat(packed.text(unnumbered)).isNull();
+        assertThat(packed.texts(unnumbered)).isEmpty();
+        assertThat(packed.node(unnumbered)).isNull();
+        assertThat(open.text(unnumbered)).isNull();
+    }
+
+    private static StagedRecord provenanced() {
+        StagedRecord r = new StagedRecord(NodeFactory.createURI("urn:trustmap:rec:p"));
+        r.add(org.trustmap.crawler.Tm.evidenceUrl, NodeFactory.createLiteralString("https://example.org/b"));
+        r.add(org.trustmap.crawler.Tm.source, NodeFactory.createLiteralString("gleif"));
+        r.add(P, NodeFactory.createLiteralString("b"));
+        r.add(org.trustmap.crawler.Tm.evidenceUrl, NodeFactory.createLiteralString("https://example.org/a"));
+        r.add(org.trustmap.crawler.Tm.evidenceDate, NodeFactory.createLiteralDT("2026-01-02", XSDDatatype.XSDdate));
+        r.add(org.trustmap.crawler.Tm.name, NodeFactory.createLiteralString("Acme"));
+        r.add(P, NodeFactory.createLiteralString("a"));
+        r.sort();
+        return r;
+    }
 }

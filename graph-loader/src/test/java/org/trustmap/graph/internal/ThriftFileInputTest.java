@@ -45,15 +45,20 @@ class ThriftFileInputTest {
         Node[] predicates = {NodeFactory.createURI("urn:trustmap:ns:name"), NodeFactory.createURI("urn:trustmap:ns:evidenceDate"),
                 NodeFactory.createURI("urn:trustmap:ns:parent"), NodeFactory.createURI("urn:trustmap:ns:share")};
         for (int i = 0; i < 30_000; i++) {
-            Node s = NodeFactory.createURI("urn:trustmap:rec:test:lei%2F" + i);
-            Node o = switch (i % 4) {
+            // a record's triples together, as staging writes them: three triples a subject
+            Node s = NodeFactory.createURI("urn:trustmap:rec:test:lei%2F" + i / 3);
+            Node o = switch (i % 7) {
                 // a name now and then longer than the 64 KB buffer, some not Latin-1
                 case 0 -> NodeFactory.createLiteralString(i % 1_000 == 0 ? "Ä".repeat(70_000) + i : "名称 " + i);
                 case 1 -> NodeFactory.createLiteralDT("2026-0" + (1 + i % 9) + "-01", XSDDatatype.XSDdate);
                 case 2 -> NodeFactory.createURI("urn:trustmap:rec:test:lei%2F" + (i / 2));
-                default -> NodeFactory.createLiteralLang("part " + i, "en");
+                case 3 -> NodeFactory.createLiteralLang("part " + i, "en");
+                case 4 -> NodeFactory.createLiteralDT("0." + i, XSDDatatype.XSDdecimal);
+                case 5 -> NodeFactory.createBlankNode("b" + i);
+                default -> NodeFactory.createLiteralDT("text " + i, XSDDatatype.XSDstring);
             };
-            written.add(Triple.create(s, predicates[i % 4], o));
+            Node p = i % 11 == 0 ? org.apache.jena.vocabulary.RDF.type.asNode() : predicates[i % 4];
+            written.add(Triple.create(s, p, o));
         }
         try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
             StreamRDF writer = StreamRDFWriter.getWriterStream(out, RDFFormat.RDF_THRIFT);
@@ -73,6 +78,26 @@ class ThriftFileInputTest {
 
         assertThat(jena).isEqualTo(written);
         assertThat(read).isEqualTo(written);
+        assertThat(readTriples(file)).isEqualTo(written);
+    }
+
+    @Test
+    void theTriplesReaderGivesPlainStringsAsTextTheVocabularysOwnPredicatesAndOneNodePerRepeatedSubject()
+            throws IOException {
+        List<Object[]> read = new ArrayList<>();
+        ThriftFileInput.parseTriples(file, (s, p, o) -> read.add(new Object[] {s, p, o}));
+        assertThat(read).hasSize(written.size());
+        for (int i = 0; i < read.size(); i++) {
+            Node o = written.get(i).getObject();
+            boolean plain = o.isLiteral() && o.getLiteralLanguage().isEmpty()
+                    && XSDDatatype.XSDstring.getURI().equals(o.getLiteralDatatypeURI());
+            assertThat(read.get(i)[2]).isEqualTo(plain ? o.getLiteralLexicalForm() : o);
+            if (i > 0 && written.get(i).getSubject().equals(written.get(i - 1).getSubject())) {
+                assertThat(read.get(i)[0]).isSameAs(read.get(i - 1)[0]);
+            }
+        }
+        Object name = read.stream().filter(t -> t[1].equals(org.trustmap.crawler.Tm.name)).findFirst().orElseThrow()[1];
+        assertThat(name).isSameAs(org.trustmap.crawler.Tm.name);
     }
 
     @Test
@@ -90,6 +115,10 @@ class ThriftFileInputTest {
                     .isInstanceOf(UncheckedIOException.class)
                     .hasMessageContaining(cutFile.toString())
                     .hasMessageContaining("ends inside a row");
+            assertThatThrownBy(() -> readTriples(cutFile))
+                    .isInstanceOf(UncheckedIOException.class)
+                    .hasMessageContaining(cutFile.toString())
+                    .hasMessageContaining("ends inside a row");
         }
     }
 
@@ -99,6 +128,15 @@ class ThriftFileInputTest {
         List<Triple> read = new ArrayList<>();
         ThriftFileInput.parse(empty, collect(read));
         assertThat(read).isEmpty();
+        assertThat(readTriples(empty)).isEmpty();
+    }
+
+    /** The triples {@link ThriftFileInput#parseTriples} reads, a plain string's text made a literal again. */
+    private static List<Triple> readTriples(Path from) throws IOException {
+        List<Triple> read = new ArrayList<>();
+        ThriftFileInput.parseTriples(from, (s, p, o) -> read.add(Triple.create(s, p,
+                o instanceof String text ? NodeFactory.createLiteralString(text) : (Node) o)));
+        return read;
     }
 
     private static StreamRDF collect(List<Triple> into) {
