@@ -40,53 +40,19 @@ final class ThriftFileInput extends TTransport {
         this.in = Files.newInputStream(file);
     }
 
-    /** Reads an RDF Thrift file into {@code dest}; a file cut inside a row is an {@link java.io.UncheckedIOException}. */
-    static void parse(Path file, org.apache.jena.riot.system.StreamRDF dest) throws IOException {
-        ThriftFileInput input = new ThriftFileInput(file);
-        try {
-            org.apache.jena.riot.thrift.ThriftRDF.protocolToStream(org.apache.jena.riot.thrift.TRDF.protocol(input),
-                    new org.apache.jena.riot.system.StreamRDFWrapper(dest) {
-                        @Override
-                        public void triple(org.apache.jena.graph.Triple triple) {
-                            input.rowRead();
-                            super.triple(triple);
-                        }
-
-                        @Override
-                        public void quad(org.apache.jena.sparql.core.Quad quad) {
-                            input.rowRead();
-                            super.quad(quad);
-                        }
-
-                        @Override
-                        public void prefix(String prefix, String iri) {
-                            input.rowRead();
-                            super.prefix(prefix, iri);
-                        }
-
-                        @Override
-                        public void base(String base) {
-                            input.rowRead();
-                            super.base(base);
-                        }
-                    });
-        } finally {
-            input.close();
-        }
-    }
-
     /** A triple of a staged copy; its object is a {@link String} for a plain string literal, else a node. */
     interface TripleSink {
         void triple(org.apache.jena.graph.Node s, org.apache.jena.graph.Node p, Object o);
     }
 
     /**
-     * Reads an RDF Thrift file of triples into {@code sink}, as {@link #parse} does, making the terms here rather than
-     * through Jena's converter: a subject repeated from the triple before (a copy holds a record's triples together)
-     * is the same node without a look-up, a predicate is looked up once per file (the vocabulary's own node when it
-     * is one, {@link org.trustmap.crawler.Tm#term}), a plain string stays a string and a datatype is looked up when it
-     * changes. Jena's converter hashed every IRI into its node cache (14 % of resolve's read at 1 M). Terms of other
-     * kinds (blank nodes, prefixed names, language tags, values) go through Jena's converter as before. A quad is an
+     * Reads an RDF Thrift file of triples into {@code sink}; a file cut inside a row is an
+     * {@link java.io.UncheckedIOException}. The terms are made here rather than through Jena's converter: a subject
+     * repeated from the triple before (a copy holds a record's triples together) is the same node without a look-up,
+     * a predicate is looked up once per file (the vocabulary's own node when it is one,
+     * {@link org.trustmap.crawler.Tm#term}), a plain string stays a string and a datatype is looked up when it
+     * changes. Jena's converter hashed every IRI into its node cache (7-14 % of resolve's read at 1 M). Terms of
+     * other kinds (blank nodes, prefixed names, language tags, values) go through Jena's converter. A quad is an
      * error: a staged copy holds one graph's triples.
      */
     static void parseTriples(Path file, TripleSink sink) throws IOException {
