@@ -227,22 +227,10 @@ public final class Resolver {
     /** Records a block is made of for {@link #inOrder}: small enough to hold its results, big enough to share out. */
     private static final int BLOCK = 8_192;
 
-    /**
-     * Makes what each of {@code n} positions gives on every core, a block at a time, and hands it to {@code out} on
-     * this thread in the positions' order: the same items in the same order as one loop, with at most one block's
-     * results held at once.
-     */
+    /** What each of {@code n} records gives, made on every core and handed to {@code out} in order ({@link InOrder}). */
     static <T> void inOrder(int n, java.util.function.IntFunction<List<? extends T>> make,
                             java.util.function.Consumer<? super T> out) {
-        for (int from = 0; from < n; from += BLOCK) {
-            int start = from;
-            @SuppressWarnings("unchecked")
-            List<? extends T>[] made = new List[Math.min(n, from + BLOCK) - from];
-            java.util.stream.IntStream.range(0, made.length).parallel().forEach(k -> made[k] = make.apply(start + k));
-            for (List<? extends T> m : made) {
-                m.forEach(out);
-            }
-        }
+        org.trustmap.graph.internal.InOrder.each(n, BLOCK, make, out);
     }
 
     /**

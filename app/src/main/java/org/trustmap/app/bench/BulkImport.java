@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Function;
-import java.util.stream.IntStream;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -23,6 +22,7 @@ import org.neo4j.cli.ExecutionContext;
 import org.neo4j.io.fs.DefaultFileSystemAbstraction;
 import org.trustmap.graph.GraphLoader.LoadRows;
 import org.trustmap.graph.RowList;
+import org.trustmap.graph.internal.InOrder;
 
 /**
  * The bulk-importer reference of the bench: writes the load's nodes and relationships (the very rows the Bolt load
@@ -213,17 +213,18 @@ public final class BulkImport {
     private static void write(Path file, List<String> header, RowList rows,
                               Function<Map<String, Object>, List<Object>> line) throws IOException {
         int chunks = (rows.size() + CHUNK - 1) / CHUNK;
-        int group = Math.max(1, Runtime.getRuntime().availableProcessors() * 4);
         try (Writer out = new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16)) {
             LINES.printRecord(out, header.toArray());
-            for (int g = 0; g < chunks; g += group) {
-                List<String> texts = IntStream.range(g, Math.min(chunks, g + group)).parallel()
-                        .mapToObj(c -> lines(rows, c * CHUNK, Math.min(rows.size(), (c + 1) * CHUNK), line))
-                        .toList();
-                for (String text : texts) {
-                    out.write(text);
-                }
-            }
+            InOrder.each(chunks, Math.max(1, Runtime.getRuntime().availableProcessors() * 4),
+                    c -> List.of(lines(rows, c * CHUNK, Math.min(rows.size(), (c + 1) * CHUNK), line)), (String text) -> {
+                        try {
+                            out.write(text);
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    });
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 
