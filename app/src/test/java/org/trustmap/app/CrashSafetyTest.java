@@ -122,6 +122,40 @@ class CrashSafetyTest {
     }
 
     @Test
+    void everyCaptureStagedAsABulkCaptureAndKilledDuringTheStageEndsWithTheGraphOfACleanRun(@TempDir Path home)
+            throws Exception {
+        String[] args = RefreshJobTest.demoArgs("refresh", home);
+        // every document of the demo is a bulk capture: its triples in its records copy only, none in TDB2's indexes
+        java.util.Map<String, String> env = java.util.Map.of("TRUSTMAP_STAGE_BULKBYTES", "0");
+        // (marker, delay): early in the stage, just after the first bulk capture was committed
+        List<String[]> points = List.of(new String[] {"step stage: started", "150"},
+                new String[] {"kept in its records copy", "0"});
+        List<String> attempts = new ArrayList<>();
+        StringBuilder logs = new StringBuilder();
+        int i = 0;
+        for (String[] point : points) {
+            try (ChildProcess child = ChildProcess.start(home.resolve("logs/bulk-" + (i++) + ".log"), env, args)) {
+                boolean reached = child.awaitLog(point[0], RUN_LIMIT);
+                Thread.sleep(Long.parseLong(point[1]));
+                boolean alive = child.alive();
+                child.kill();
+                attempts.add(point[0] + " +" + point[1] + " ms -> " + (reached ? "" : "marker not seen, ")
+                        + (alive ? "killed in " + interruptedStep(child.log()) : "already ended"));
+                logs.append(child.log());
+            }
+        }
+        ChildProcess resumed = ChildProcess.start(home.resolve("logs/bulk-resumed.log"), env, args);
+        try (resumed) {
+            assertThat(resumed.await(RUN_LIMIT)).as(resumed.log() + "\nkills: " + attempts).contains(0);
+            logs.append(resumed.log());
+        }
+        assertThat(String.join("\n", attempts)).as("the kills hit the stage").contains("killed in stage");
+        assertThat(logs.toString()).contains("(bulk: kept in its records copy, not in TDB2's indexes)");
+        assertThat(RefreshJobTest.withGraph(home, RefreshJobTest::fingerprint)).as("kills: " + attempts)
+                .isEqualTo(cleanGraph);
+    }
+
+    @Test
     void theNeo4jServerKilledDuringTheLoadComesBackAndTheRefreshCompletesWithTheSameGraph(@TempDir Path dir)
             throws Exception {
         Path serverHome = dir.resolve("server");

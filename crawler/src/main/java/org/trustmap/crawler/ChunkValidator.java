@@ -44,6 +44,7 @@ import org.apache.jena.vocabulary.RDF;
  * Only subjects written in the chunk are judged; the borrowed context is not reported again.
  */
 final class ChunkValidator extends StreamRDFBase {
+    /** Where accepted triples go (TDB2's graph of the capture), or null when they go to the records copy only. */
     private final Graph target;
     private final Node graphName;
     private final Shapes shapes;
@@ -74,6 +75,27 @@ final class ChunkValidator extends StreamRDFBase {
         this.recordTypes = recordTypes;
         this.chunkTriples = chunkTriples;
         this.context = context;
+    }
+
+    /**
+     * Checks without a target graph: the accepted triples go to the records copy only ({@code copy}, required). The
+     * two cases that need an earlier chunk's triples (above) then cannot be judged here and end the staging with
+     * {@link NeedsIndex}; the caller stages the capture again with a target graph.
+     */
+    static ChunkValidator copyOnly(Node graphName, Shapes shapes, Set<Node> classPaths, Set<Node> recordTypes,
+                                   int chunkTriples, ParseContext context, RecordsCopy copy) {
+        return new ChunkValidator(null, graphName, shapes, classPaths, recordTypes, chunkTriples, context)
+                .copyingTo(java.util.Objects.requireNonNull(copy, "copy"));
+    }
+
+    /**
+     * A capture staged without a target graph needs one: a record comes again in a later chunk, or points at a record
+     * of an earlier chunk, or the copy cannot hold the graph (blank nodes).
+     */
+    static final class NeedsIndex extends RuntimeException {
+        NeedsIndex(String reason) {
+            super(reason, null, false, false);
+        }
     }
 
     /** Also writes every accepted triple to {@code copy}. */
@@ -136,6 +158,9 @@ final class ChunkValidator extends StreamRDFBase {
         Set<Node> earlier = new HashSet<>();
         for (Node s : fresh) {
             if (wasWritten(s)) {
+                if (target == null) {
+                    throw new NeedsIndex(s + " comes again after an earlier chunk");
+                }
                 earlier.add(s);
                 target.find(s, Node.ANY, Node.ANY).forEachRemaining(check::add);
             }
@@ -146,9 +171,11 @@ final class ChunkValidator extends StreamRDFBase {
             }
         }
         Future<List<Refusal>> judged = CHECKER.submit(() -> judge(check, fresh));
-        for (Triple t : chunk) {
-            if (!rejected.containsKey(t.getSubject())) {
-                target.add(t);
+        if (target != null) {
+            for (Triple t : chunk) {
+                if (!rejected.containsKey(t.getSubject())) {
+                    target.add(t);
+                }
             }
         }
         Set<Node> bad = new LinkedHashSet<>();
@@ -172,6 +199,9 @@ final class ChunkValidator extends StreamRDFBase {
         }
         for (Node s : bad) {
             rejected.put(s, type(check, s));
+            if (target == null) {
+                continue; // nothing of it was written: not earlier (that ended the staging above), not in the copy
+            }
             List<Triple> stale = target.find(s, Node.ANY, Node.ANY).toList();
             stale.forEach(target::delete);
             if (copy != null && earlier.contains(s)) {
@@ -253,6 +283,9 @@ final class ChunkValidator extends StreamRDFBase {
         if (type != null) {
             check.add(Triple.create(o, RDF.type.asNode(), type));
         } else if (wasWritten(o)) {
+            if (target == null) {
+                throw new NeedsIndex("a record points at " + o + " of an earlier chunk");
+            }
             target.find(o, RDF.type.asNode(), Node.ANY).forEachRemaining(check::add);
         }
     }

@@ -61,6 +61,12 @@ final class RecordsCopy {
     static RecordsCopy open(Path file) throws IOException {
         Files.createDirectories(file.getParent());
         Files.deleteIfExists(file);
+        return openBeside(file);
+    }
+
+    /** A copy written beside {@code file}, which stays as it is until {@link #publish} replaces it. */
+    static RecordsCopy openBeside(Path file) throws IOException {
+        Files.createDirectories(file.getParent());
         return new RecordsCopy(file.resolveSibling(file.getFileName() + ".part"));
     }
 
@@ -146,6 +152,37 @@ final class RecordsCopy {
         } else {
             Files.deleteIfExists(temp);
         }
+    }
+
+    /**
+     * For a capture kept in its copy only ({@code StagingStore#stageBulk}): writes the copy out under its temporary
+     * name, before the capture's metadata is committed; {@link #publish} names it once that is committed. A copy that
+     * could not be written is an error here (there is no graph in TDB2 to fall back on), one that cannot hold the
+     * graph (blank nodes) asks for the capture to be staged into TDB2 instead.
+     */
+    void complete() throws IOException {
+        if (!batch.isEmpty()) {
+            hand(batch);
+            batch = new ArrayList<>(0);
+        }
+        hand(END);
+        join();
+        try {
+            if (failure != null) {
+                throw new IOException("cannot write the records copy " + temp + ": " + failure, failure);
+            }
+            if (!usable) {
+                throw new ChunkValidator.NeedsIndex("the records copy " + temp + " cannot hold blank nodes");
+            }
+            writer.finish();
+        } finally {
+            out.close();
+        }
+    }
+
+    /** Gives a {@link #complete}d copy its name. */
+    void publish(Path file) throws IOException {
+        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** The staging failed: no copy. */

@@ -320,6 +320,10 @@ public final class StagingStore implements AutoCloseable {
             if (records.isEmpty() || problems.isEmpty()) {
                 return Optional.<StageResult>empty();
             }
+            if (dsg.contains(Tm.CAPTURES_GRAPH, g, Tm.copyOnly, Node.ANY)
+                    && (recordsDir == null || !Files.isRegularFile(recordsFile(capture.graphName())))) {
+                return Optional.<StageResult>empty(); // its copy is its graph: killed before the copy was named
+            }
             try {
                 List<ParseProblem> list = JSON.readValue(problems.get().getLiteralLexicalForm(), PROBLEMS);
                 long n = Long.parseLong(records.get().getLiteralLexicalForm());
@@ -387,6 +391,108 @@ public final class StagingStore implements AutoCloseable {
         } finally {
             dsg.end();
         }
+    }
+
+    /** Opens a capture's body; called again when a bulk capture has to be staged into TDB2 after all. */
+    @FunctionalInterface
+    public interface Body {
+        InputStream open() throws IOException;
+    }
+
+    /**
+     * Stages a bulk capture (a golden copy, a registry snapshot): parsed and checked exactly as {@link #stage} does,
+     * its accepted triples kept in its records copy (RDF Thrift, one file a capture) and not inserted into TDB2's quad
+     * indexes, which were two thirds of a stage's time (BENCHMARKS.md); the dataset holds what it holds of every
+     * capture (source, URL, record id, date, what staged it, records, refused records) and marks the graph
+     * {@code tm:copyOnly}. Resolve reads such a graph from its copy; it is the same graph {@link #stage} gives.
+     *
+     * <p>The copy is written out under a temporary name, the earlier copy (if any) kept until then, so a document that
+     * turns out unreadable leaves the earlier graph whole; the earlier copy is removed just before the metadata is
+     * committed and the new one named after the commit: a kill in between leaves a graph without its copy, which
+     * {@link #stagedResult} does not reuse (it is staged again) and which resolve refuses to read as empty. A capture whose check needs an earlier chunk's triples (a record written again after a chunk
+     * boundary, a deployment pointing at a product of an earlier chunk) or whose triples the copy cannot hold (blank
+     * nodes) is staged into TDB2 with {@link #stage} instead, from a second read of its body; what the first attempt
+     * refused is forgotten, the second one reports its own. In-memory stores (no copies) always stage into the dataset.
+     */
+    public StageResult stageBulk(Capture capture, SourceParser parser, Body body, ErrorPolicy.Collecting errors)
+            throws IOException {
+        if (recordsDir == null) {
+            try (InputStream in = body.open()) {
+                return stage(capture, parser, in, errors);
+            }
+        }
+        ErrorPolicy.Collecting attempt = ErrorPolicy.collecting();
+        try (InputStream in = body.open()) {
+            StageResult result = stageCopyOnly(capture, parser, in, attempt);
+            attempt.problems().forEach(errors::reject);
+            return result;
+        } catch (ChunkValidator.NeedsIndex e) {
+            org.slf4j.LoggerFactory.getLogger(StagingStore.class).info(
+                    "stage: {} is staged into TDB2 after all: {}", capture.targetUri(), e.getMessage());
+        } catch (SourceParseException e) {
+            attempt.problems().forEach(errors::reject);
+            throw e;
+        }
+        try (InputStream in = body.open()) {
+            return stage(capture, parser, in, errors);
+        }
+    }
+
+    private StageResult stageCopyOnly(Capture capture, SourceParser parser, InputStream body,
+                                      ErrorPolicy.Collecting errors) throws IOException {
+        Node g = NodeFactory.createURI(capture.graphName());
+        ParseContext context = new ParseContext(capture, errors);
+        Path copyFile = recordsFile(capture.graphName());
+        RecordsCopy copy = RecordsCopy.openBeside(copyFile); // an earlier copy stays until this one is whole
+        boolean published = false;
+        try {
+            ChunkValidator chunks = ChunkValidator.copyOnly(g, shapes, classPaths, RECORD_TYPES, chunkTriples,
+                    context, copy);
+            long records;
+            if (parseAhead) {
+                ParseAhead ahead = ParseAhead.start(parser, body, capture);
+                ahead.drainTo(chunks, errors);
+                records = ahead.records();
+            } else {
+                RecordSink sink = new RecordSink(chunks, capture);
+                parser.parse(body, context, sink);
+                records = sink.records();
+            }
+            chunks.finish();
+            copy.complete();
+            StageResult result = new StageResult(capture, capture.graphName(), records - chunks.removed(),
+                    errors.problems(), false);
+            // the earlier copy goes before the commit: the new metadata must never stand beside the old copy
+            Files.deleteIfExists(copyFile);
+            dsg.executeWrite(() -> {
+                dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY); // an earlier staging of it into TDB2
+                dsg.deleteAny(Tm.CAPTURES_GRAPH, g, Node.ANY, Node.ANY);
+                describe(g, capture);
+                add(g, Tm.stagedBy, NodeFactory.createLiteralString(key(parser)));
+                add(g, Tm.stagedRecords, NodeFactory.createLiteralDT(Long.toString(result.records()),
+                        XSDDatatype.XSDlong));
+                try {
+                    add(g, Tm.stagedProblems, NodeFactory.createLiteralString(
+                            JSON.writeValueAsString(result.problems())));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                add(g, Tm.copyOnly, NodeFactory.createLiteralDT("true", XSDDatatype.XSDboolean));
+            });
+            copy.publish(copyFile);
+            published = true;
+            return result;
+        } finally {
+            if (!published) {
+                copy.discard();
+            }
+        }
+    }
+
+    /** Whether {@code graph} is kept in its records copy only ({@link #stageBulk}). */
+    public boolean isCopyOnly(String graph) {
+        Node g = NodeFactory.createURI(graph);
+        return dsg.calculateRead(() -> dsg.contains(Tm.CAPTURES_GRAPH, g, Tm.copyOnly, Node.ANY));
     }
 
     private void describe(Node g, Capture capture) {

@@ -78,6 +78,11 @@ public final class Tm {
     public static final Node stagedRecords = n("stagedRecords");
     /** The records refused while staging a capture, as a JSON array of {@code ParseProblem}s. */
     public static final Node stagedProblems = n("stagedProblems");
+    /**
+     * True when a capture's statements are kept in its records copy only, not in the staging dataset's quad indexes
+     * (a bulk capture, see {@code StagingStore#stageBulk}); the dataset then holds only what this graph says of it.
+     */
+    public static final Node copyOnly = n("copyOnly");
 
     private Tm() {
     }

@@ -450,6 +450,148 @@ class StagingStoreTest {
         }
     }
 
+    @Test
+    void aBulkCaptureIsTheSameGraphKeptInItsRecordsCopyOnly(@TempDir Path dir) throws IOException {
+        Capture orgs = capture("constructed", "file:///constructed/orgs.txt");
+        StageResult indexed;
+        Set<String> indexedTriples;
+        try (StagingStore store = StagingStore.open(dir.resolve("indexed"), SHAPES, 10)) {
+            indexed = store.stage(orgs, organizations(300, 250, false), InputStream.nullInputStream(),
+                    ErrorPolicy.collecting());
+            indexedTriples = graphTriples(store, orgs);
+        }
+        try (StagingStore store = StagingStore.open(dir.resolve("bulk"), SHAPES, 10)) {
+            ErrorPolicy.Collecting errors = ErrorPolicy.collecting();
+            StageResult bulk = store.stageBulk(orgs, organizations(300, 250, false), InputStream::nullInputStream,
+                    errors);
+
+            assertThat(store.isCopyOnly(orgs.graphName())).isTrue();
+            assertThat(bulk.records()).isEqualTo(indexed.records()).isEqualTo(299);
+            assertThat(bulk.problems()).isEqualTo(indexed.problems()).isEqualTo(errors.problems()).singleElement()
+                    .satisfies(p -> assertThat(p.location()).isEqualTo("record 250"));
+            // none of its triples in TDB2's indexes, all of them in the copy, the same as the indexed staging's
+            assertThat(graphTriples(store, orgs)).isEmpty();
+            Path copy = store.recordsCopy(orgs.graphName()).orElseThrow();
+            assertThat(copyTriples(copy)).isEqualTo(indexedTriples).hasSize(299 * 5);
+            assertThat(store.stagedGraphs()).containsExactly(orgs.graphName());
+            assertThat(store.stagedRecordCounts()).containsEntry(orgs.graphName(), 299L);
+
+            // the next run keeps it, with its counts and refusals
+            assertThat(store.stagedResult(orgs, organizations(1, -1, false))).hasValueSatisfying(r -> {
+                assertThat(r.records()).isEqualTo(299);
+                assertThat(r.problems()).isEqualTo(indexed.problems());
+            });
+            // killed after the commit, before the copy got its name: the graph is not reused but staged again
+            Files.move(copy, copy.resolveSibling(copy.getFileName() + ".part"));
+            assertThat(store.stagedResult(orgs, organizations(1, -1, false))).isEmpty();
+        }
+    }
+
+    @Test
+    void aBulkCaptureReplacesAnIndexedGraphAndAnUnreadableOneKeepsTheEarlierCopy(@TempDir Path dir)
+            throws IOException {
+        try (StagingStore store = StagingStore.open(dir.resolve("tdb2"), SHAPES, 10)) {
+            Capture orgs = capture("constructed", "file:///constructed/orgs.txt");
+            store.stage(orgs, organizations(5, -1, false), InputStream.nullInputStream(), ErrorPolicy.collecting());
+            assertThat(graphTriples(store, orgs)).hasSize(5 * 5);
+
+            store.stageBulk(orgs, organizations(30, -1, false), InputStream::nullInputStream, ErrorPolicy.collecting());
+            assertThat(graphTriples(store, orgs)).isEmpty();
+            assertThat(store.isCopyOnly(orgs.graphName())).isTrue();
+            Path copy = store.recordsCopy(orgs.graphName()).orElseThrow();
+            byte[] before = Files.readAllBytes(copy);
+            assertThat(copyTriples(copy)).hasSize(30 * 5);
+
+            // a document that turns out unreadable after some chunks: its refusals so far reach the caller, the
+            // earlier copy stays whole
+            ErrorPolicy.Collecting errors = ErrorPolicy.collecting();
+            assertThatThrownBy(() -> store.stageBulk(orgs, organizations(20, 2, true), InputStream::nullInputStream,
+                    errors)).isInstanceOf(SourceParseException.class);
+            assertThat(errors.problems()).extracting(ParseProblem::location).containsExactly("record 2");
+            assertThat(Files.readAllBytes(copy)).isEqualTo(before);
+            assertThat(store.stagedResult(orgs, organizations(1, -1, false))).isPresent();
+            try (var left = Files.list(copy.getParent())) {
+                assertThat(left.toList()).containsExactly(copy); // no .part left behind
+            }
+
+            // staged into TDB2 again (a smaller document): the copy-only mark goes with the old metadata
+            store.stage(orgs, organizations(4, -1, false), InputStream.nullInputStream(), ErrorPolicy.collecting());
+            assertThat(store.isCopyOnly(orgs.graphName())).isFalse();
+            assertThat(graphTriples(store, orgs)).hasSize(4 * 5);
+        }
+    }
+
+    @ParameterizedTest(name = "chunks of {0} triples")
+    @ValueSource(ints = {7, 50, 1_000_000})
+    void aBulkCaptureWhoseCheckNeedsAnEarlierChunkIsStagedIntoTdb2Instead(int chunkTriples, @TempDir Path dir)
+            throws IOException {
+        Capture inventory = capture("inventory", "file:///constructed/inventory.csv");
+        byte[] csv = inventory().getBytes(StandardCharsets.UTF_8);
+        StageResult indexed;
+        Set<String> indexedQuads;
+        try (StagingStore store = StagingStore.open(dir.resolve("indexed"), SHAPES, chunkTriples)) {
+            indexed = store.stage(inventory, new InventoryParser(), new ByteArrayInputStream(csv),
+                    ErrorPolicy.collecting());
+            indexedQuads = allQuads(store);
+        }
+        try (StagingStore store = StagingStore.open(dir.resolve("bulk"), SHAPES, chunkTriples)) {
+            int[] opened = {0};
+            ErrorPolicy.Collecting errors = ErrorPolicy.collecting();
+            StageResult bulk = store.stageBulk(inventory, new InventoryParser(), () -> {
+                opened[0]++;
+                return new ByteArrayInputStream(csv);
+            }, errors);
+
+            assertThat(bulk.records()).isEqualTo(indexed.records());
+            // the refusals of one staging only, not of the first attempt too
+            assertThat(bulk.problems()).isEqualTo(errors.problems()).hasSameSizeAs(indexed.problems());
+            if (chunkTriples == 1_000_000) {
+                // one chunk: nothing crosses a boundary, the capture stays in its copy
+                assertThat(opened[0]).isEqualTo(1);
+                assertThat(store.isCopyOnly(inventory.graphName())).isTrue();
+                assertThat(graphTriples(store, inventory)).isEmpty();
+                assertThat(copyTriples(store.recordsCopy(inventory.graphName()).orElseThrow()))
+                        .isEqualTo(withIndexedRecords(indexedQuads, inventory));
+            } else {
+                // the product restated in a later chunk (and deployments pointing at earlier chunks' products)
+                assertThat(opened[0]).isEqualTo(2);
+                assertThat(store.isCopyOnly(inventory.graphName())).isFalse();
+                assertThat(allQuads(store)).isEqualTo(indexedQuads);
+            }
+        }
+    }
+
+    /** The triples of {@code capture}'s graph in {@code quads} (as {@link #allQuads} gives them), as triples. */
+    private static Set<String> withIndexedRecords(Set<String> quads, Capture capture) {
+        Set<String> triples = new TreeSet<>();
+        String suffix = " " + capture.graphName();
+        quads.stream().filter(q -> q.endsWith(suffix))
+                .forEach(q -> triples.add(q.substring(0, q.length() - suffix.length())));
+        return triples;
+    }
+
+    private static Set<String> graphTriples(StagingStore store, Capture capture) {
+        Node g = NodeFactory.createURI(capture.graphName());
+        return store.read(dsg -> {
+            Set<String> all = new TreeSet<>();
+            dsg.find(g, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q -> all.add(
+                    q.getSubject() + " " + q.getPredicate() + " " + q.getObject()));
+            return all;
+        });
+    }
+
+    private static Set<String> copyTriples(Path copy) {
+        Set<String> all = new TreeSet<>();
+        org.apache.jena.riot.RDFParser.source(copy).lang(org.apache.jena.riot.Lang.RDFTHRIFT)
+                .parse(new org.apache.jena.riot.system.StreamRDFBase() {
+                    @Override
+                    public void triple(org.apache.jena.graph.Triple t) {
+                        all.add(t.getSubject() + " " + t.getPredicate() + " " + t.getObject());
+                    }
+                });
+        return all;
+    }
+
     /** Organizations {@code Org 1..n}; record {@code bad} carries a malformed LEI; optionally fails at the end. */
     private static SourceParser organizations(int n, int bad, boolean failAtEnd) {
         return (body, context, sink) -> {

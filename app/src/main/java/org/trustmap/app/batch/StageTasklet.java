@@ -76,14 +76,23 @@ final class StageTasklet extends RefreshTasklet {
                 continue;
             }
             ErrorPolicy.Collecting errors = ErrorPolicy.collecting();
-            try (InputStream body = list.open(capture)) {
-                StageResult result = staging.stage(capture, parser.get(), body, errors);
+            try {
+                boolean bulk = settings.isBulk(list.size(capture));
+                StageResult result;
+                if (bulk) {
+                    result = staging.stageBulk(capture, parser.get(), () -> list.open(capture), errors);
+                } else {
+                    try (InputStream body = list.open(capture)) {
+                        result = staging.stage(capture, parser.get(), body, errors);
+                    }
+                }
                 records += result.records();
                 problems.addAll(result.problems());
                 graphs.add(result.graph());
                 contribution.incrementWriteCount(result.records());
-                LOG.info("stage: {} {} records, {} rejected", capture.targetUri(), result.records(),
-                        result.problems().size());
+                LOG.info("stage: {} {} records, {} rejected{}", capture.targetUri(), result.records(),
+                        result.problems().size(), bulk && staging.isCopyOnly(result.graph())
+                                ? " (bulk: kept in its records copy, not in TDB2's indexes)" : "");
             } catch (SourceParseException e) {
                 // the whole document is unusable: nothing of it is staged, the previous graph is kept out too
                 problems.addAll(errors.problems());

@@ -69,6 +69,13 @@ public final class StagedRecords {
         Map<Node, Future<Map<Node, StagedRecord>>> decoded = new HashMap<>();
         Map<Node, java.nio.file.Path> copyOf = new java.util.LinkedHashMap<>(); // submitted in graph order
         graphs.forEach(g -> copies.apply(g.getURI()).ifPresent(copy -> copyOf.put(g, copy)));
+        // a bulk capture's graph is its copy (the dataset holds none of its triples): without it there is nothing to read
+        dsg.find(Tm.CAPTURES_GRAPH, Node.ANY, Tm.copyOnly, Node.ANY).forEachRemaining(q -> {
+            if (!copyOf.containsKey(q.getSubject())) {
+                throw new IllegalStateException("the staged graph " + q.getSubject().getURI() + " is kept in its"
+                        + " records copy only and that copy is missing; run the refresh again to stage it again");
+            }
+        });
         ExecutorService pool = copyOf.isEmpty() ? null : Executors.newFixedThreadPool(
                 Math.min(copyOf.size(), Runtime.getRuntime().availableProcessors()), daemon("resolve-read"));
         try {
@@ -86,6 +93,11 @@ public final class StagedRecords {
                     try {
                         part = f.get();
                     } catch (ExecutionException e) {
+                        if (dsg.contains(Tm.CAPTURES_GRAPH, g, Tm.copyOnly, Node.ANY)) {
+                            throw new IllegalStateException("the staged graph " + g.getURI() + " is kept in its records"
+                                    + " copy " + copyOf.get(g) + " only, which cannot be read: " + e.getCause(),
+                                    e.getCause());
+                        }
                         LOG.warn("resolve: the staged copy of {} cannot be read ({}); reading its graph from the"
                                 + " staging dataset", g.getURI(), e.getCause().toString());
                     } catch (InterruptedException e) {
