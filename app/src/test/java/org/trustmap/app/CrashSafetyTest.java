@@ -126,7 +126,7 @@ class CrashSafetyTest {
             throws Exception {
         String[] args = RefreshJobTest.demoArgs("refresh", home);
         // every document of the demo is a bulk capture: its triples in its records copy only, none in TDB2's indexes
-        java.util.Map<String, String> env = java.util.Map.of("TRUSTMAP_STAGE_BULKBYTES", "0");
+        java.util.Map<String, String> env = java.util.Map.of("TRUSTMAP_STAGE_BULKSOURCES", "*");
         // (marker, delay): early in the stage, just after the first bulk capture was committed
         List<String[]> points = List.of(new String[] {"step stage: started", "150"},
                 new String[] {"kept in its records copy", "0"});

@@ -46,6 +46,7 @@ final class Pipeline implements AutoCloseable {
     /** The capture currently staged for each input (file name or URL), in staging order. */
     private final Map<String, Capture> current = new LinkedHashMap<>();
     private final List<ParseProblem> problems = new ArrayList<>();
+    private boolean bulk;
 
     Pipeline(Path dir) throws IOException {
         this.inputs = Files.createDirectories(dir.resolve("inputs"));
@@ -120,8 +121,12 @@ final class Pipeline implements AutoCloseable {
 
     private Capture stage(String input, Capture capture, SourceParser parser) throws IOException {
         ErrorPolicy.Collecting errors = ErrorPolicy.collecting();
-        try (InputStream body = archive.open(capture)) {
-            store.stage(capture, parser, body, errors);
+        if (bulk) {
+            store.stageBulk(capture, parser, () -> archive.open(capture), errors);
+        } else {
+            try (InputStream body = archive.open(capture)) {
+                store.stage(capture, parser, body, errors);
+            }
         }
         problems.addAll(errors.problems());
         current.put(input, capture);
@@ -147,13 +152,23 @@ final class Pipeline implements AutoCloseable {
         return new Resolver().resolve(store.dataset());
     }
 
+    /** Stages every input from now on as a bulk capture (its triples in its records copy only). */
+    Pipeline bulk() {
+        this.bulk = true;
+        return this;
+    }
+
+    /** The current captures staged as bulk captures (kept in their copies only). */
+    long capturesCopyOnly() {
+        return current.values().stream().filter(c -> store.isCopyOnly(c.graphName())).count();
+    }
+
     /** The current captures whose graphs have a sequential copy, and all current captures. */
     long[] capturesWithCopies() {
         long with = current.values().stream().filter(c -> store.recordsCopy(c.graphName()).isPresent()).count();
         return new long[] {with, current.size()};
     }
 
-    /** Overwrites the largest sequential copy with bytes that are not RDF Thrift; returns its path. */
     /** Cuts the largest staged copy a few bytes before its end (inside its last row). */
     java.nio.file.Path cutLargestCopy() throws java.io.IOException {
         java.nio.file.Path largest = largestCopy();
@@ -162,6 +177,7 @@ final class Pipeline implements AutoCloseable {
         return largest;
     }
 
+    /** Overwrites the largest sequential copy with bytes that are not RDF Thrift; returns its path. */
     java.nio.file.Path damageLargestCopy() throws java.io.IOException {
         java.nio.file.Path largest = largestCopy();
         byte[] bytes = java.nio.file.Files.readAllBytes(largest);
@@ -225,7 +241,10 @@ final class Pipeline implements AutoCloseable {
     @Override
     public void close() throws IOException {
         try {
+            var dsg = store.dataset();
             store.close();
+            // TDB2 keeps a dataset per folder for the JVM's life: forget it, a test may stage into the folder anew
+            org.apache.jena.tdb2.sys.TDBInternal.expel(dsg);
         } finally {
             archive.close();
         }

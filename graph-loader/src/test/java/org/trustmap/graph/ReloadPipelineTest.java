@@ -35,6 +35,10 @@ class ReloadPipelineTest {
     void start(Driver driver, @TempDir Path dir) throws Exception {
         Neo4jTestServer.clear(driver);
         pipeline = new Pipeline(dir);
+        stageInputs(pipeline);
+    }
+
+    private static void stageInputs(Pipeline pipeline) throws Exception {
         pipeline.inventory("cameras.csv");
         pipeline.inventory("control.csv");
         pipeline.inventory("apple.csv");
@@ -91,6 +95,34 @@ class ReloadPipelineTest {
         // the copies are decoded in parallel; the damaged one fails on its thread and its graph comes from TDB2
         pipeline.damageLargestCopy();
         assertThat(pipeline.resolve()).isEqualTo(fromDataset);
+    }
+
+    @Test
+    void bulkCapturesResolveAsIndexedOnesAndALostOrDamagedBulkCopyIsAnErrorNamingItsGraph(@TempDir Path other)
+            throws Exception {
+        // the same inputs under the same folder (their file URIs are part of the records), staged into TDB2, then bulk
+        Path same = other.resolve("pipeline");
+        ResolvedGraph indexed;
+        try (Pipeline first = new Pipeline(same)) {
+            stageInputs(first);
+            assertThat(first.capturesCopyOnly()).isZero();
+            indexed = first.resolve();
+        }
+        org.apache.jena.atlas.io.IOX.deleteAll(same);
+        try (Pipeline bulk = new Pipeline(same).bulk()) {
+            stageInputs(bulk);
+            assertThat(bulk.capturesCopyOnly()).isEqualTo(bulk.capturesWithCopies()[1]).isGreaterThan(5);
+            assertThat(bulk.resolve()).isEqualTo(indexed);
+            // nothing of theirs in TDB2 to fall back on: a damaged copy, a lost copy stop the resolution
+            java.nio.file.Path copy = bulk.damageLargestCopy();
+            org.assertj.core.api.Assertions.assertThatThrownBy(bulk::resolve)
+                    .hasMessageContaining("is kept in its records copy " + copy)
+                    .hasMessageContaining("cannot be read");
+            java.nio.file.Files.delete(copy);
+            org.assertj.core.api.Assertions.assertThatThrownBy(bulk::resolve)
+                    .hasMessageContaining("urn:trustmap:graph:")
+                    .hasMessageContaining("that copy is missing; run the refresh again");
+        }
     }
 
     @Test

@@ -30,16 +30,7 @@ record CaptureList(String archive, List<Capture> captures, List<String> refusals
 
     /** Opens a capture's payload from the archive that holds it, read-only (a replayed archive is never written). */
     InputStream open(Capture capture) throws IOException {
-        return EvidenceArchive.openPayload(warcFile(capture), capture.offset());
-    }
-
-    /** The size of a capture's archived record (see {@link EvidenceArchive#recordSize}). */
-    long size(Capture capture) throws IOException {
-        return EvidenceArchive.recordSize(warcFile(capture), capture.offset());
-    }
-
-    private Path warcFile(Capture capture) {
         String root = replay != null && replayed.contains(capture.warcRecordId()) ? replay : archive;
-        return Path.of(root).resolve(capture.warcFile());
+        return EvidenceArchive.openPayload(Path.of(root).resolve(capture.warcFile()), capture.offset());
     }
 }

@@ -77,7 +77,7 @@ final class StageTasklet extends RefreshTasklet {
             }
             ErrorPolicy.Collecting errors = ErrorPolicy.collecting();
             try {
-                boolean bulk = settings.isBulk(list.size(capture));
+                boolean bulk = settings.isBulk(capture.sourceId());
                 StageResult result;
                 if (bulk) {
                     result = staging.stageBulk(capture, parser.get(), () -> list.open(capture), errors);

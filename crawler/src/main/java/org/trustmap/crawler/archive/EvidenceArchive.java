@@ -279,21 +279,6 @@ public final class EvidenceArchive implements Closeable {
     }
 
     /** Opens the payload of the record at an offset of a WARC file (also WARC files written by wget). */
-    /**
-     * The size in bytes of the archived record's block at {@code offset} (for a fetched response: the HTTP message as
-     * received, headers and still-encoded body; for a local input: the file), without reading it.
-     */
-    public static long recordSize(Path warcFile, long offset) throws IOException {
-        try (WarcReader reader = new WarcReader(FileChannel.open(warcFile, StandardOpenOption.READ))) {
-            reader.position(offset);
-            Optional<WarcRecord> next = reader.next();
-            if (next.isEmpty()) {
-                throw new IOException(warcFile + ": no WARC record at offset " + offset);
-            }
-            return next.get().body().size();
-        }
-    }
-
     public static InputStream openPayload(Path warcFile, long offset) throws IOException {
         WarcReader reader = new WarcReader(FileChannel.open(warcFile, StandardOpenOption.READ));
         reader.position(offset);
