@@ -19,6 +19,8 @@ final class ResolveTasklet extends RefreshTasklet {
     void run(RefreshRequest request, String runId, Path runDir, StepContribution contribution) throws Exception {
         Judgements judgements = Judgements.load(workspace.data().resolve("judgements.csv"));
         ResolutionSettings settings = ResolutionSettings.load(workspace.data().resolve("resolution.yml"));
+        StageTasklet.restageLostCopies(workspace.staging(),
+                RunFiles.read(runDir.resolve("captures.json"), CaptureList.class));
         long t0 = System.nanoTime();
         Path file = runDir.resolve("resolved.json");
         // written as it is resolved: the resolved graph is never held besides the staged records

@@ -106,6 +106,30 @@ final class StageTasklet extends RefreshTasklet {
     }
 
     /**
+     * Stages again every bulk capture of the run whose records copy is gone (removed by hand, or removed because it
+     * was damaged): such a graph is nothing without its copy (the staging dataset holds none of its statements). Run
+     * by resolve before it reads, so that running the same refresh again after such a loss resumes and completes.
+     *
+     * @return the captures staged again
+     */
+    static int restageLostCopies(StagingStore staging, CaptureList list) throws IOException {
+        int restaged = 0;
+        for (Capture capture : list.captures()) {
+            String graph = capture.graphName();
+            Optional<SourceParser> parser = SourceCatalog.parser(capture.sourceId());
+            if (parser.isEmpty() || !staging.isCopyOnly(graph) || staging.recordsCopy(graph).isPresent()) {
+                continue;
+            }
+            StageResult result = staging.stageBulk(capture, parser.get(), () -> list.open(capture),
+                    ErrorPolicy.collecting());
+            LOG.warn("stage: the records copy of {} ({}) was missing; staged it again: {} records, {} rejected",
+                    capture.targetUri(), graph, result.records(), result.problems().size());
+            restaged++;
+        }
+        return restaged;
+    }
+
+    /**
      * When the staged graphs about to be replaced or retired hold at least as many records as those kept, staging
      * goes into a fresh dataset holding only the kept graphs ({@link StagingStore#startFresh}): deleting a graph
      * costs about as much as writing it.

@@ -73,7 +73,8 @@ public final class StagedRecords {
         dsg.find(Tm.CAPTURES_GRAPH, Node.ANY, Tm.copyOnly, Node.ANY).forEachRemaining(q -> {
             if (!copyOf.containsKey(q.getSubject())) {
                 throw new IllegalStateException("the staged graph " + q.getSubject().getURI() + " is kept in its"
-                        + " records copy only and that copy is missing; run the refresh again to stage it again");
+                        + " records copy only and that copy is missing (a refresh's resolve step stages such a graph"
+                        + " again before it reads)");
             }
         });
         ExecutorService pool = copyOf.isEmpty() ? null : Executors.newFixedThreadPool(
@@ -95,7 +96,8 @@ public final class StagedRecords {
                     } catch (ExecutionException e) {
                         if (dsg.contains(Tm.CAPTURES_GRAPH, g, Tm.copyOnly, Node.ANY)) {
                             throw new IllegalStateException("the staged graph " + g.getURI() + " is kept in its records"
-                                    + " copy " + copyOf.get(g) + " only, which cannot be read: " + e.getCause(),
+                                    + " copy " + copyOf.get(g) + " only, which cannot be read (" + e.getCause()
+                                    + "); remove that file and run the same refresh again: it is staged again",
                                     e.getCause());
                         }
                         LOG.warn("resolve: the staged copy of {} cannot be read ({}); reading its graph from the"
