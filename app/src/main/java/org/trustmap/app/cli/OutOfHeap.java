@@ -79,9 +79,15 @@ public final class OutOfHeap {
 
     /** What to do about it, with this JVM's heap limit. */
     static String advice() {
-        long mib = Runtime.getRuntime().maxMemory() >> 20;
+        return advice(Runtime.getRuntime().maxMemory() >> 20);
+    }
+
+    /** The advice for a heap limit of {@code mib} MiB: the example doubles it (in whole GiB, at least 6). */
+    static String advice(long mib) {
+        long suggestGib = Math.max(6, 2 * ((mib + 1023) >> 10));
         return "trustmap: the job ran out of heap (this JVM's limit is " + mib + " MiB). Set TRUSTMAP_HEAP higher"
-                + " (the launcher's -Xmx, default 3g), e.g. TRUSTMAP_HEAP=6g ./trustmap refresh ..., and run the same"
-                + " refresh again: it resumes at the step that failed. BENCHMARKS.md gives the heap measured per size.";
+                + " (the launcher's -Xmx, default 3g), e.g. TRUSTMAP_HEAP=" + suggestGib + "g ./trustmap refresh ...,"
+                + " and run the same refresh again: it resumes at the step that failed. BENCHMARKS.md gives the heap"
+                + " measured per size (the full GLEIF golden copy: more than 6g, 12g completed).";
     }
 }

@@ -44,7 +44,11 @@ class OutOfHeapTest {
     @Test
     void theAdviceNamesTheLimitAndHowToResume() {
         assertThat(OutOfHeap.advice()).contains(Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB")
-                .contains("TRUSTMAP_HEAP=6g").contains("resumes at the step that failed");
+                .contains("resumes at the step that failed");
+        // the example is more than the limit that ran out: twice it, in whole GiB
+        assertThat(OutOfHeap.advice(3072)).contains("limit is 3072 MiB").contains("TRUSTMAP_HEAP=6g");
+        assertThat(OutOfHeap.advice(6144)).contains("TRUSTMAP_HEAP=12g");
+        assertThat(OutOfHeap.advice(1000)).contains("TRUSTMAP_HEAP=6g");
     }
 
     @Test
