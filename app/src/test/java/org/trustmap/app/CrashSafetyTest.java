@@ -99,18 +99,7 @@ class CrashSafetyTest {
         // count check after it
         List<String[]> points = List.of(new String[] {"step load: started", "200"},
                 new String[] {"stopping the embedded database", "0"}, new String[] {"the imported store is open", "300"});
-        List<String> attempts = new ArrayList<>();
-        int i = 0;
-        for (String[] point : points) {
-            try (ChildProcess child = ChildProcess.start(home.resolve("logs/import-" + (i++) + ".log"), env, args)) {
-                boolean reached = child.awaitLog(point[0], RUN_LIMIT);
-                Thread.sleep(Long.parseLong(point[1]));
-                boolean alive = child.alive();
-                child.kill();
-                attempts.add(point[0] + " +" + point[1] + " ms -> " + (reached ? "" : "marker not seen, ")
-                        + (alive ? "killed in " + interruptedStep(child.log()) : "already ended"));
-            }
-        }
+        List<String> attempts = killAtMarkers(home, "import", env, args, points, new StringBuilder());
         ChildProcess resumed = ChildProcess.start(home.resolve("logs/import-resumed.log"), env, args);
         try (resumed) {
             assertThat(resumed.await(RUN_LIMIT)).as(resumed.log() + "\nkills: " + attempts).contains(0);
@@ -130,20 +119,8 @@ class CrashSafetyTest {
         // (marker, delay): early in the stage, just after the first bulk capture was committed, as resolve starts
         List<String[]> points = List.of(new String[] {"step stage: started", "150"},
                 new String[] {"kept in its records copy", "0"}, new String[] {"step resolve: started", "0"});
-        List<String> attempts = new ArrayList<>();
         StringBuilder logs = new StringBuilder();
-        int i = 0;
-        for (String[] point : points) {
-            try (ChildProcess child = ChildProcess.start(home.resolve("logs/bulk-" + (i++) + ".log"), env, args)) {
-                boolean reached = child.awaitLog(point[0], RUN_LIMIT);
-                Thread.sleep(Long.parseLong(point[1]));
-                boolean alive = child.alive();
-                child.kill();
-                attempts.add(point[0] + " +" + point[1] + " ms -> " + (reached ? "" : "marker not seen, ")
-                        + (alive ? "killed in " + interruptedStep(child.log()) : "already ended"));
-                logs.append(child.log());
-            }
-        }
+        List<String> attempts = killAtMarkers(home, "bulk", env, args, points, logs);
         // the staged graphs' copies lost while the job waits to resume: a bulk graph is nothing without its copy, so
         // resolve stages those graphs again before it reads (or, when the job repository's H2 had not yet written the
         // stage step's end to disk at the kill (it writes commits within half a second), the redone stage does)
@@ -204,6 +181,29 @@ class CrashSafetyTest {
                 second.close();
             }
         }
+    }
+
+    /**
+     * Starts the refresh once per (log marker, delay in ms) point and kills it that long after the marker appears in
+     * its log; returns what each kill hit, and appends each attempt's log to {@code logs}.
+     */
+    private static List<String> killAtMarkers(Path home, String name, java.util.Map<String, String> env, String[] args,
+                                              List<String[]> points, StringBuilder logs) throws Exception {
+        List<String> attempts = new ArrayList<>();
+        int i = 0;
+        for (String[] point : points) {
+            try (ChildProcess child = ChildProcess.start(home.resolve("logs/" + name + "-" + (i++) + ".log"), env,
+                    args)) {
+                boolean reached = child.awaitLog(point[0], RUN_LIMIT);
+                Thread.sleep(Long.parseLong(point[1]));
+                boolean alive = child.alive();
+                child.kill();
+                attempts.add(point[0] + " +" + point[1] + " ms -> " + (reached ? "" : "marker not seen, ")
+                        + (alive ? "killed in " + interruptedStep(child.log()) : "already ended"));
+                logs.append(child.log());
+            }
+        }
+        return attempts;
     }
 
     /** The error lines of the embedded Neo4j's debug log, to say why a start failed. */

@@ -359,24 +359,8 @@ public final class StagingStore implements AutoCloseable {
             dsg.deleteAny(Tm.CAPTURES_GRAPH, g, Node.ANY, Node.ANY);
             ChunkValidator chunks = new ChunkValidator(dsg.getGraph(g), g, shapes, classPaths, RECORD_TYPES,
                     chunkTriples, context).copyingTo(copy);
-            long records;
-            if (parseAhead) {
-                ParseAhead ahead = ParseAhead.start(parser, body, capture);
-                ahead.drainTo(chunks, errors);
-                records = ahead.records();
-            } else {
-                RecordSink sink = new RecordSink(chunks, capture);
-                parser.parse(body, context, sink);
-                records = sink.records();
-            }
-            chunks.finish();
-            StageResult result = new StageResult(capture, capture.graphName(), records - chunks.removed(),
-                    errors.problems(), false);
-            describe(g, capture);
-            add(g, Tm.stagedBy, NodeFactory.createLiteralString(key(parser)));
-            add(g, Tm.stagedRecords, NodeFactory.createLiteralDT(Long.toString(result.records()),
-                    XSDDatatype.XSDlong));
-            add(g, Tm.stagedProblems, NodeFactory.createLiteralString(JSON.writeValueAsString(result.problems())));
+            StageResult result = parse(capture, parser, body, context, errors, chunks);
+            describe(g, capture, parser, result);
             dsg.commit();
             if (copy != null) {
                 copy.finish(copyFile);
@@ -448,35 +432,15 @@ public final class StagingStore implements AutoCloseable {
         try {
             ChunkValidator chunks = ChunkValidator.copyOnly(g, shapes, classPaths, RECORD_TYPES, chunkTriples,
                     context, copy);
-            long records;
-            if (parseAhead) {
-                ParseAhead ahead = ParseAhead.start(parser, body, capture);
-                ahead.drainTo(chunks, errors);
-                records = ahead.records();
-            } else {
-                RecordSink sink = new RecordSink(chunks, capture);
-                parser.parse(body, context, sink);
-                records = sink.records();
-            }
-            chunks.finish();
+            StageResult result = parse(capture, parser, body, context, errors, chunks);
             copy.complete();
-            StageResult result = new StageResult(capture, capture.graphName(), records - chunks.removed(),
-                    errors.problems(), false);
+            String problems = JSON.writeValueAsString(result.problems());
             // the earlier copy goes before the commit: the new metadata must never stand beside the old copy
             Files.deleteIfExists(copyFile);
             dsg.executeWrite(() -> {
                 dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY); // an earlier staging of it into TDB2
                 dsg.deleteAny(Tm.CAPTURES_GRAPH, g, Node.ANY, Node.ANY);
-                describe(g, capture);
-                add(g, Tm.stagedBy, NodeFactory.createLiteralString(key(parser)));
-                add(g, Tm.stagedRecords, NodeFactory.createLiteralDT(Long.toString(result.records()),
-                        XSDDatatype.XSDlong));
-                try {
-                    add(g, Tm.stagedProblems, NodeFactory.createLiteralString(
-                            JSON.writeValueAsString(result.problems())));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+                describe(g, capture, parser, result, problems);
                 add(g, Tm.copyOnly, NodeFactory.createLiteralDT("true", XSDDatatype.XSDboolean));
             });
             copy.publish(copyFile);
@@ -493,6 +457,35 @@ public final class StagingStore implements AutoCloseable {
     public boolean isCopyOnly(String graph) {
         Node g = NodeFactory.createURI(graph);
         return dsg.calculateRead(() -> dsg.contains(Tm.CAPTURES_GRAPH, g, Tm.copyOnly, Node.ANY));
+    }
+
+    /** Runs the parser over the capture into {@code chunks} (ahead on a thread of its own unless told not to). */
+    private StageResult parse(Capture capture, SourceParser parser, InputStream body, ParseContext context,
+                              ErrorPolicy.Collecting errors, ChunkValidator chunks) throws IOException {
+        long records;
+        if (parseAhead) {
+            ParseAhead ahead = ParseAhead.start(parser, body, capture);
+            ahead.drainTo(chunks, errors);
+            records = ahead.records();
+        } else {
+            RecordSink sink = new RecordSink(chunks, capture);
+            parser.parse(body, context, sink);
+            records = sink.records();
+        }
+        chunks.finish();
+        return new StageResult(capture, capture.graphName(), records - chunks.removed(), errors.problems(), false);
+    }
+
+    /** What the captures graph says of a staged capture: where it came from and what staging it gave. */
+    private void describe(Node g, Capture capture, SourceParser parser, StageResult result) throws IOException {
+        describe(g, capture, parser, result, JSON.writeValueAsString(result.problems()));
+    }
+
+    private void describe(Node g, Capture capture, SourceParser parser, StageResult result, String problemsJson) {
+        describe(g, capture);
+        add(g, Tm.stagedBy, NodeFactory.createLiteralString(key(parser)));
+        add(g, Tm.stagedRecords, NodeFactory.createLiteralDT(Long.toString(result.records()), XSDDatatype.XSDlong));
+        add(g, Tm.stagedProblems, NodeFactory.createLiteralString(problemsJson));
     }
 
     private void describe(Node g, Capture capture) {
