@@ -129,38 +129,28 @@ final class RecordsCopy {
      * written: the graph is then read from TDB2).
      */
     void finish(Path file) throws IOException {
-        if (!batch.isEmpty()) {
-            hand(batch);
-            batch = new ArrayList<>(0);
-        }
-        hand(END);
-        join();
-        if (failure != null) {
-            LOG.warn("stage: the records copy {} could not be written ({}); resolve reads this graph from TDB2",
-                    temp, failure.toString());
-            usable = false;
-        }
+        boolean whole;
         try {
-            if (usable) {
-                writer.finish();
-            }
-        } finally {
-            out.close();
+            whole = complete();
+        } catch (IOException e) {
+            LOG.warn("stage: {}; resolve reads this graph from TDB2", e.getMessage());
+            whole = false;
         }
-        if (usable) {
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        if (whole) {
+            publish(file);
         } else {
             Files.deleteIfExists(temp);
         }
     }
 
     /**
-     * For a capture kept in its copy only ({@code StagingStore#stageBulk}): writes the copy out under its temporary
-     * name, before the capture's metadata is committed; {@link #publish} names it once that is committed. A copy that
-     * could not be written is an error here (there is no graph in TDB2 to fall back on), one that cannot hold the
-     * graph (blank nodes) asks for the capture to be staged into TDB2 instead.
+     * Writes the copy out under its temporary name; {@link #publish} names it. For a capture kept in its copy only
+     * ({@code StagingStore#stageBulk}) this comes before the capture's metadata is committed.
+     *
+     * @return false when the copy does not hold the graph (blank nodes, or triples taken out of the graph again)
+     * @throws IOException when the copy could not be written
      */
-    void complete() throws IOException {
+    boolean complete() throws IOException {
         if (!batch.isEmpty()) {
             hand(batch);
             batch = new ArrayList<>(0);
@@ -169,12 +159,13 @@ final class RecordsCopy {
         join();
         try {
             if (failure != null) {
-                throw new IOException("cannot write the records copy " + temp + ": " + failure, failure);
+                throw new IOException("the records copy " + temp + " could not be written (" + failure + ")", failure);
             }
             if (!usable) {
-                throw new ChunkValidator.NeedsIndex("the records copy " + temp + " cannot hold blank nodes");
+                return false;
             }
             writer.finish();
+            return true;
         } finally {
             out.close();
         }

@@ -433,14 +433,15 @@ public final class StagingStore implements AutoCloseable {
             ChunkValidator chunks = ChunkValidator.copyOnly(g, shapes, classPaths, RECORD_TYPES, chunkTriples,
                     context, copy);
             StageResult result = parse(capture, parser, body, context, errors, chunks);
-            copy.complete();
-            String problems = JSON.writeValueAsString(result.problems());
+            if (!copy.complete()) {
+                throw new ChunkValidator.NeedsIndex("its records copy cannot hold blank nodes");
+            }
             // the earlier copy goes before the commit: the new metadata must never stand beside the old copy
             Files.deleteIfExists(copyFile);
             dsg.executeWrite(() -> {
                 dsg.deleteAny(g, Node.ANY, Node.ANY, Node.ANY); // an earlier staging of it into TDB2
                 dsg.deleteAny(Tm.CAPTURES_GRAPH, g, Node.ANY, Node.ANY);
-                describe(g, capture, parser, result, problems);
+                describe(g, capture, parser, result);
                 add(g, Tm.copyOnly, NodeFactory.createLiteralDT("true", XSDDatatype.XSDboolean));
             });
             copy.publish(copyFile);
@@ -477,15 +478,15 @@ public final class StagingStore implements AutoCloseable {
     }
 
     /** What the captures graph says of a staged capture: where it came from and what staging it gave. */
-    private void describe(Node g, Capture capture, SourceParser parser, StageResult result) throws IOException {
-        describe(g, capture, parser, result, JSON.writeValueAsString(result.problems()));
-    }
-
-    private void describe(Node g, Capture capture, SourceParser parser, StageResult result, String problemsJson) {
+    private void describe(Node g, Capture capture, SourceParser parser, StageResult result) {
         describe(g, capture);
         add(g, Tm.stagedBy, NodeFactory.createLiteralString(key(parser)));
         add(g, Tm.stagedRecords, NodeFactory.createLiteralDT(Long.toString(result.records()), XSDDatatype.XSDlong));
-        add(g, Tm.stagedProblems, NodeFactory.createLiteralString(problemsJson));
+        try {
+            add(g, Tm.stagedProblems, NodeFactory.createLiteralString(JSON.writeValueAsString(result.problems())));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the refused records of " + capture.targetUri(), e);
+        }
     }
 
     private void describe(Node g, Capture capture) {

@@ -116,9 +116,12 @@ final class StageTasklet extends RefreshTasklet {
         int restaged = 0;
         for (Capture capture : list.captures()) {
             String graph = capture.graphName();
-            Optional<SourceParser> parser = SourceCatalog.parser(capture.sourceId());
-            if (parser.isEmpty() || !staging.isCopyOnly(graph) || staging.recordsCopy(graph).isPresent()) {
+            if (!staging.isCopyOnly(graph) || staging.recordsCopy(graph).isPresent()) {
                 continue;
+            }
+            Optional<SourceParser> parser = SourceCatalog.parser(capture.sourceId());
+            if (parser.isEmpty()) {
+                continue; // a copy-only graph was staged by a parser, so this does not happen
             }
             StageResult result = staging.stageBulk(capture, parser.get(), () -> list.open(capture),
                     ErrorPolicy.collecting());

@@ -70,13 +70,15 @@ public final class StagedRecords {
         Map<Node, java.nio.file.Path> copyOf = new java.util.LinkedHashMap<>(); // submitted in graph order
         graphs.forEach(g -> copies.apply(g.getURI()).ifPresent(copy -> copyOf.put(g, copy)));
         // a bulk capture's graph is its copy (the dataset holds none of its triples): without it there is nothing to read
-        dsg.find(Tm.CAPTURES_GRAPH, Node.ANY, Tm.copyOnly, Node.ANY).forEachRemaining(q -> {
-            if (!copyOf.containsKey(q.getSubject())) {
-                throw new IllegalStateException("the staged graph " + q.getSubject().getURI() + " is kept in its"
-                        + " records copy only and that copy is missing (a refresh's resolve step stages such a graph"
-                        + " again before it reads)");
+        java.util.Set<Node> copyOnly = new java.util.HashSet<>();
+        dsg.find(Tm.CAPTURES_GRAPH, Node.ANY, Tm.copyOnly, Node.ANY).forEachRemaining(q -> copyOnly.add(q.getSubject()));
+        for (Node g : copyOnly) {
+            if (!copyOf.containsKey(g)) {
+                throw new IllegalStateException("the staged graph " + g.getURI() + " is kept in its records copy only"
+                        + " and that copy is missing (a refresh's resolve step stages such a graph again before it"
+                        + " reads)");
             }
-        });
+        }
         ExecutorService pool = copyOf.isEmpty() ? null : Executors.newFixedThreadPool(
                 Math.min(copyOf.size(), Runtime.getRuntime().availableProcessors()), daemon("resolve-read"));
         try {
@@ -94,7 +96,7 @@ public final class StagedRecords {
                     try {
                         part = f.get();
                     } catch (ExecutionException e) {
-                        if (dsg.contains(Tm.CAPTURES_GRAPH, g, Tm.copyOnly, Node.ANY)) {
+                        if (copyOnly.contains(g)) {
                             throw new IllegalStateException("the staged graph " + g.getURI() + " is kept in its records"
                                     + " copy " + copyOf.get(g) + " only, which cannot be read (" + e.getCause()
                                     + "); remove that file and run the same refresh again: it is staged again",
