@@ -28,7 +28,8 @@ public final class StagedRecord {
     /** Properties and datatypes by number, for packed values (a vocabulary of a few dozen, shared by all records). */
     private static final Numbered<Node> PROPERTIES = new Numbered<>();
     private static final Numbered<String> DATATYPES = new Numbered<>();
-    private final Node iri;
+    /** Null while the record is in a {@link RecordSpill} (its IRI is there). */
+    private Node iri;
     private Node type;
     private Node graph;
     /** Property, value, property, value...: a value is a {@link Node} or, for a plain string literal, its String. */
@@ -38,13 +39,31 @@ public final class StagedRecord {
     private byte[] packed;
     /** Where the packed values that many records share are kept; null for none. */
     private Dictionary dictionary;
+    /** The spill holding the record's IRI and packed values at {@link #address}; null while they are on the heap. */
+    private RecordSpill spill;
+    private long address;
+    /** Which of the capture's values ({@link #addCaptureValue}) the record was given rather than stated, by bit. */
+    private byte given;
 
     StagedRecord(Node iri) {
         this.iri = iri;
     }
 
     public Node iri() {
-        return iri;
+        return iri != null ? iri : NodeFactory.createURI(spill.iri(address));
+    }
+
+    /** The IRI's text (read from the spill when the record is there). */
+    private String iriText() {
+        return iri != null ? iri.getURI() : spill.iri(address);
+    }
+
+    /** The order of records by IRI, as their IRIs' strings sort; without decoding them for records of one spill. */
+    static int compareIris(StagedRecord a, StagedRecord b) {
+        if (a.spill != null && a.spill == b.spill) {
+            return a.spill.compareIris(a.address, b.address);
+        }
+        return a.iriText().compareTo(b.iriText());
     }
 
     public Node type() {
@@ -70,13 +89,67 @@ public final class StagedRecord {
     void absorb(StagedRecord later) {
         open();
         later.open();
+        // the capture's values stand in only for what the merged record does not state: the later record's given
+        // ones are left out, and this one's given value gives way to a value the later record states
+        for (int k = 0; k < CAPTURE_VALUES.length; k++) {
+            if ((given & (1 << k)) != 0 && later.states(CAPTURE_VALUES[k]) && !later.isGiven(CAPTURE_VALUES[k])) {
+                remove(CAPTURE_VALUES[k]);
+                given &= (byte) ~(1 << k);
+            }
+        }
         for (int i = 0; i < later.size; i += 2) {
-            put(later.pairs[i], later.pairs[i + 1]);
+            if (!later.isGiven(later.pairs[i])) {
+                put(later.pairs[i], later.pairs[i + 1]);
+            }
         }
         if (later.type != null) {
             type = later.type;
         }
         graph(later.graph);
+    }
+
+    /**
+     * The properties whose value a capture states once for all its records: its source, its WARC record id, and the
+     * day it was archived (the evidence date of a record whose source gave none).
+     */
+    static final Node[] CAPTURE_VALUES = {Tm.source, Tm.warcRecordId, Tm.evidenceDate};
+
+    /**
+     * Gives the record its capture's value of {@code CAPTURE_VALUES[k]} when it states none; remembered as given, so
+     * that {@link #absorb} treats it as what a record read alone would get, not as a stated value.
+     */
+    void addCaptureValue(int k, Node value) {
+        if (value == null || states(CAPTURE_VALUES[k])) {
+            return;
+        }
+        add(CAPTURE_VALUES[k], value);
+        given |= (byte) (1 << k);
+    }
+
+    /** Whether the record has a value of {@code p} (stated or given). */
+    private boolean states(Node p) {
+        return node(p) != null;
+    }
+
+    private boolean isGiven(Object p) {
+        for (int k = 0; k < CAPTURE_VALUES.length; k++) {
+            if ((given & (1 << k)) != 0 && CAPTURE_VALUES[k].equals(p)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void remove(Node p) {
+        int w = 0;
+        for (int i = 0; i < size; i += 2) {
+            if (!pairs[i].equals(p)) {
+                pairs[w++] = pairs[i];
+                pairs[w++] = pairs[i + 1];
+            }
+        }
+        java.util.Arrays.fill(pairs, w, size, null);
+        size = w;
     }
 
     void add(Node p, Node o) {
@@ -197,6 +270,7 @@ public final class StagedRecord {
     /** Keeps only these properties' values (a record reduced to a stub). */
     void retainOnly(java.util.Set<Node> properties) {
         boolean wasPacked = packed != null;
+        RecordSpill wasIn = spill;
         open();
         int w = 0;
         for (int i = 0; i < size; i += 2) {
@@ -208,14 +282,45 @@ public final class StagedRecord {
         java.util.Arrays.fill(pairs, w, size, null);
         size = w;
         trim();
-        if (wasPacked) {
+        if (wasIn != null) {
+            spillTo(wasIn);
+        } else if (wasPacked) {
             pack(dictionary);
         }
     }
 
-    /** Whether the values are packed. */
+    /** Whether the values are packed (on the heap or in a spill). */
     boolean packed() {
-        return packed != null;
+        return packed != null || spill != null;
+    }
+
+    /** Whether the record is in a spill. */
+    boolean spilled() {
+        return spill != null;
+    }
+
+    /**
+     * Packs the record ({@link #pack(Dictionary)}, with the spill's dictionary) and moves its IRI and packed values
+     * into {@code to}: the heap keeps the record's address there. A record that stays unpacked (a blank node) stays
+     * on the heap.
+     */
+    void spillTo(RecordSpill to) {
+        if (spill != null) {
+            return;
+        }
+        pack(to.dictionary());
+        if (packed == null) {
+            return;
+        }
+        address = to.put(iri.getURI(), packed);
+        spill = to;
+        packed = null;
+        iri = null;
+    }
+
+    /** The packed values: on the heap, or read from the spill; null while they are in {@link #pairs}. */
+    private byte[] packedValues() {
+        return spill != null ? spill.values(address) : packed;
     }
 
     /**
@@ -231,7 +336,7 @@ public final class StagedRecord {
      * {@code shared} (null: none): the record holds their numbers.
      */
     void pack(Dictionary shared) {
-        if (packed != null) {
+        if (packed != null || spill != null) {
             return;
         }
         sort();
@@ -294,6 +399,11 @@ public final class StagedRecord {
 
     /** Unpacks the values into pairs again (to change them). */
     private void open() {
+        if (spill != null) {
+            packed = spill.values(address);
+            iri = NodeFactory.createURI(spill.iri(address));
+            spill = null; // the dictionary the values were packed with stays the record's
+        }
         if (packed == null) {
             return;
         }
@@ -476,6 +586,7 @@ public final class StagedRecord {
     }
 
     public String text(Node p) {
+        byte[] packed = packedValues();
         if (packed != null) {
             int want = PROPERTIES.numberOf(p);
             if (want < 0) {
@@ -498,6 +609,7 @@ public final class StagedRecord {
 
     public List<String> texts(Node p) {
         List<String> out = new ArrayList<>();
+        byte[] packed = packedValues();
         if (packed != null) {
             int want = PROPERTIES.numberOf(p);
             for (Cursor c = new Cursor(packed, dictionary); want >= 0 && c.next(); ) {
@@ -524,6 +636,7 @@ public final class StagedRecord {
     /** Every value of {@code p} as a node, in the record's order. */
     List<Node> nodes(Node p) {
         List<Node> out = new ArrayList<>();
+        byte[] packed = packedValues();
         if (packed != null) {
             int want = PROPERTIES.numberOf(p);
             for (Cursor c = new Cursor(packed, dictionary); want >= 0 && c.next(); ) {
@@ -543,6 +656,7 @@ public final class StagedRecord {
 
     /** The first value of {@code p} in the record's order, or null. */
     public Node node(Node p) {
+        byte[] packed = packedValues();
         if (packed != null) {
             int want = PROPERTIES.numberOf(p);
             for (Cursor c = new Cursor(packed, dictionary); want >= 0 && c.next(); ) {
@@ -567,6 +681,7 @@ public final class StagedRecord {
     /** The record's provenance: the first value of each of its six properties, read in one pass over the values. */
     public Provenance provenance() {
         String[] v = new String[PROVENANCE.length];
+        byte[] packed = packedValues();
         if (packed != null) {
             int[] want = new int[PROVENANCE.length];
             for (int i = 0; i < want.length; i++) {
@@ -590,6 +705,6 @@ public final class StagedRecord {
 
     @Override
     public String toString() {
-        return iri.getURI();
+        return iriText();
     }
 }

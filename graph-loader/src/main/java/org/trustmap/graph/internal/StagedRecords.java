@@ -38,9 +38,6 @@ public final class StagedRecords {
      */
     public static List<StagedRecord> read(DatasetGraph dsg,
                                           java.util.function.Function<String, java.util.Optional<java.nio.file.Path>> copies) {
-        Map<Node, StagedRecord> byIri = new HashMap<>();
-        // the values many records share are packed once for all of them
-        StagedRecord.Dictionary dictionary = new StagedRecord.Dictionary();
         Map<Node, Node> captureDay = new HashMap<>();
         Map<Node, java.time.Instant> captureTime = new HashMap<>();
         dsg.find(Tm.CAPTURES_GRAPH, Node.ANY, Tm.retrieved, Node.ANY).forEachRemaining(q -> {
@@ -66,9 +63,13 @@ public final class StagedRecords {
         // sequential read would have taken them. Graphs without a copy are read from the dataset on this thread (its
         // read transaction is this thread's).
         Map<Node, Node> predicates = new ConcurrentHashMap<>();
-        Map<Node, Future<Map<Node, StagedRecord>>> decoded = new HashMap<>();
+        Map<Node, Future<List<StagedRecord>>> decoded = new HashMap<>();
         Map<Node, java.nio.file.Path> copyOf = new java.util.LinkedHashMap<>(); // submitted in graph order
         graphs.forEach(g -> copies.apply(g.getURI()).ifPresent(copy -> copyOf.put(g, copy)));
+        // the records' IRIs and values are kept in a file beside the copies (the heap holds an address a record)
+        RecordSpill spill = RecordSpill.create(spillDirectory(copyOf.values()));
+        java.util.function.Function<Node, Node[]> captureValues = g -> new Node[] {captureSource.get(g),
+                captureRecordId.get(g), captureDay.get(g)};
         // a bulk capture's graph is its copy (the dataset holds none of its triples): without it there is nothing to read
         java.util.Set<Node> copyOnly = new java.util.HashSet<>();
         dsg.find(Tm.CAPTURES_GRAPH, Node.ANY, Tm.copyOnly, Node.ANY).forEachRemaining(q -> copyOnly.add(q.getSubject()));
@@ -79,6 +80,7 @@ public final class StagedRecords {
                         + " reads)");
             }
         }
+        List<StagedRecord> all = new ArrayList<>();
         ExecutorService pool = copyOf.isEmpty() ? null : Executors.newFixedThreadPool(
                 Math.min(copyOf.size(), Runtime.getRuntime().availableProcessors()), daemon("resolve-read"));
         try {
@@ -87,11 +89,11 @@ public final class StagedRecords {
             List<Map.Entry<Node, java.nio.file.Path>> bySize = new ArrayList<>(copyOf.entrySet());
             bySize.sort(Comparator.comparingLong((Map.Entry<Node, java.nio.file.Path> e) -> size(e.getValue()))
                     .reversed());
-            bySize.forEach(e -> decoded.put(e.getKey(),
-                    pool.submit(() -> decode(e.getKey(), e.getValue(), predicates, dictionary))));
+            bySize.forEach(e -> decoded.put(e.getKey(), pool.submit(() -> decode(e.getKey(), e.getValue(), predicates,
+                    captureValues.apply(e.getKey()), spill))));
             for (Node g : graphs) {
-                Map<Node, StagedRecord> part = null;
-                Future<Map<Node, StagedRecord>> f = decoded.get(g);
+                List<StagedRecord> part = null;
+                Future<List<StagedRecord>> f = decoded.get(g);
                 if (f != null) {
                     try {
                         part = f.get();
@@ -113,14 +115,11 @@ public final class StagedRecords {
                     Map<Node, StagedRecord> fromDataset = new HashMap<>();
                     dsg.find(g, Node.ANY, Node.ANY, Node.ANY).forEachRemaining(q ->
                             accept(fromDataset, g, q.getSubject(), q.getPredicate(), q.getObject()));
-                    part = fromDataset;
+                    Node[] values = captureValues.apply(g);
+                    part = new ArrayList<>(fromDataset.values());
+                    part.forEach(r -> finish(r, values, spill));
                 }
-                for (StagedRecord r : part.values()) {
-                    StagedRecord earlier = byIri.putIfAbsent(r.iri(), r);
-                    if (earlier != null) {
-                        earlier.absorb(r);
-                    }
-                }
+                all.addAll(part);
                 decoded.remove(g);
             }
         } finally {
@@ -128,27 +127,52 @@ public final class StagedRecords {
                 pool.shutdownNow();
             }
         }
-        List<StagedRecord> all = new ArrayList<>(byIri.values());
-        all.removeIf(r -> r.type() == null);
-        all.parallelStream().forEach(r -> {
-            Node source = captureSource.get(r.graph());
-            if (source != null && r.node(Tm.source) == null) {
-                r.add(Tm.source, source);
-            }
-            Node recordId = captureRecordId.get(r.graph());
-            if (recordId != null && r.node(Tm.warcRecordId) == null) {
-                r.add(Tm.warcRecordId, recordId);
-            }
-            Node day = captureDay.get(r.graph());
-            if (r.node(Tm.evidenceDate) == null && day != null) {
-                r.add(Tm.evidenceDate, day);
-            }
-            r.pack(dictionary); // sorted, then packed (a record decoded from a copy is packed already unless changed here)
-        });
-        Superseded.apply(all, r -> captureTime.get(r.graph()));
+        // sorted by IRI on every core; the sort is stable, so the parts of one record (stated by several captures,
+        // or in several places of one) stay in the order they were read and are taken in that order
         StagedRecord[] sorted = all.toArray(new StagedRecord[0]);
-        java.util.Arrays.parallelSort(sorted, Comparator.comparing(r -> r.iri().getURI())); // on every core
-        return new ArrayList<>(java.util.Arrays.asList(sorted));
+        all.clear();
+        java.util.Arrays.parallelSort(sorted, StagedRecord::compareIris);
+        List<StagedRecord> merged = new ArrayList<>(sorted.length);
+        List<StagedRecord> absorbed = new ArrayList<>();
+        for (int i = 0; i < sorted.length; ) {
+            StagedRecord first = sorted[i];
+            sorted[i++] = null;
+            if (i < sorted.length && StagedRecord.compareIris(first, sorted[i]) == 0) {
+                absorbed.add(first);
+            }
+            while (i < sorted.length && StagedRecord.compareIris(first, sorted[i]) == 0) {
+                first.absorb(sorted[i]);
+                sorted[i++] = null;
+            }
+            if (first.type() != null) {
+                merged.add(first);
+            }
+        }
+        absorbed.parallelStream().forEach(r -> r.spillTo(spill)); // sorted, then packed again
+        Superseded.apply(merged, r -> captureTime.get(r.graph()));
+        return merged;
+    }
+
+    /**
+     * Where the records are spilled: beside the first copy (the staging store's directory, on the disk the operator
+     * gave the home), else the temporary directory.
+     */
+    private static java.nio.file.Path spillDirectory(java.util.Collection<java.nio.file.Path> copies) {
+        for (java.nio.file.Path copy : copies) {
+            java.nio.file.Path dir = copy.toAbsolutePath().getParent();
+            if (dir != null) {
+                return dir;
+            }
+        }
+        return java.nio.file.Path.of(System.getProperty("java.io.tmpdir"));
+    }
+
+    /** A record read whole: given its capture's values where it states none, then packed into the spill. */
+    private static void finish(StagedRecord r, Node[] captureValues, RecordSpill spill) {
+        for (int k = 0; k < captureValues.length; k++) {
+            r.addCaptureValue(k, captureValues[k]);
+        }
+        r.spillTo(spill);
     }
 
     /**
@@ -157,21 +181,22 @@ public final class StagedRecords {
      * many records share are then kept once, in the {@code dictionary}), and the record a triple belongs to is the one
      * before unless the subject changes.
      */
-    private static Map<Node, StagedRecord> decode(Node g, java.nio.file.Path copy, Map<Node, Node> predicates,
-                                                  StagedRecord.Dictionary dictionary) throws java.io.IOException {
-        Map<Node, StagedRecord> records = new HashMap<>();
+    private static List<StagedRecord> decode(Node g, java.nio.file.Path copy, Map<Node, Node> predicates,
+                                             Node[] captureValues, RecordSpill spill) throws java.io.IOException {
+        List<StagedRecord> records = new ArrayList<>();
         Node[] subject = {null};
         StagedRecord[] current = {null};
         ThriftFileInput.parseTriples(copy, (s, p, o) -> {
             if (current[0] == null || !subject[0].equals(s)) {
-                // the record before is complete, packed now so that a graph's records are not all held unpacked (a
-                // later triple of it would unpack it again)
+                // the record before is complete (for this run of triples: a subject stated again further on is a
+                // second part of the record, joined with the first after the sort by IRI), spilled now
                 if (current[0] != null) {
-                    current[0].pack(dictionary);
+                    finish(current[0], captureValues, spill);
                 }
                 subject[0] = s;
-                current[0] = records.computeIfAbsent(s, StagedRecord::new);
+                current[0] = new StagedRecord(s);
                 current[0].graph(g);
+                records.add(current[0]);
             }
             // one predicate node per property for all copies (the first one read, the vocabulary's own where it is one)
             Node property = predicates.computeIfAbsent(p, x -> x);
@@ -185,7 +210,9 @@ public final class StagedRecords {
                 current[0].add(property, (Node) o);
             }
         });
-        records.values().forEach(r -> r.pack(dictionary));
+        if (current[0] != null) {
+            finish(current[0], captureValues, spill);
+        }
         return records;
     }
 
