@@ -364,29 +364,46 @@ public final class Resolver {
     private static final class Clusters {
         private final List<StagedRecord> records;
         private final int[] parent;
-        private final String[] lei;
+        /**
+         * Which record's LEI each record (and, once it is a root, its cluster) carries: its own number, another's
+         * once it took that LEI from a record it absorbed, or -1 for none. The LEI itself is read from that record
+         * when two are compared, so no LEI string is held per record.
+         */
+        private final int[] leiOf;
         private final boolean[] anchored;
-        private final List<Set<Integer>> blocked;
-        /** Countries and legal names: of records without an LEI only (an LEI record's name keys are below). */
-        private final List<Set<String>> countryCache;
-        private final List<Set<String>> legalNameCache;
-        /** All names of a record without an LEI; of a record with one, those an unanchored record also carries. */
-        private final List<Set<String>> nameCache;
-        /** Scorable legal names for the match of an unanchored record (of LEI records: those sharing its words). */
-        private final List<List<Named>> scorableCache;
-        /** Country + legal name keys ({@code CC|name}) a record can join another on (same name in a country). */
-        private final List<String[]> inCountryKeys;
-        /** The record's scorable legal names in each of its countries, for the scored match within a country. */
-        private final List<List<Placed>> scoredInCountry;
-        /** Which of {@link #refs} (the judgements' references) each record matches; null for none. */
-        private final int[][] refMatches;
+        /** Records an analyst said are not the same, by record (cluster root once merged); only records with some. */
+        private final Map<Integer, Set<Integer>> blocked = new HashMap<>();
+        /**
+         * What each record can be matched on ({@link Keyed}); null for a record with nothing to match on, which is
+         * most records with an LEI (their name keys are kept only where a record without an LEI shares them).
+         */
+        private final Keyed[] keyed;
         private final Map<Judgements.Ref, Integer> refs = new HashMap<>();
-        /** Per cluster root: registration authority -> number, to keep apart what registries say are two. */
-        private final List<Map<String, String>> registrations;
-        private final Map<Node, Integer> index = new HashMap<>();
+        /**
+         * The registrations (authority -> number) of the cluster roots that absorbed a record with one, to keep apart
+         * what registries say are two; any other root's registration is its own record's, read when needed.
+         */
+        private final Map<Integer, Map<String, String>> registrations = new HashMap<>();
+        /**
+         * Record number by IRI, only when the records are not sorted by IRI (a list built by hand); null when they
+         * are (what {@link StagedRecords#read} returns), looked up then by binary search on the records themselves.
+         */
+        private final Map<Node, Integer> index;
         private final List<Reason> reasons = new ArrayList<>();
         private final Judgements judgements;
         private final double threshold;
+        private final Set<String> none = SortedStrings.of(new TreeSet<>());
+
+        /**
+         * One record's keys: its countries and legal names (of records without an LEI only), all its names (of a
+         * record with an LEI, those an unanchored record also carries), its scorable legal names for the match of an
+         * unanchored record, its country + legal name keys ({@code CC|name}) for the same name in a country, its
+         * scorable legal names in each of its countries for the scored match there (of an LEI record, only those
+         * such a match can find), and which of {@link #refs} (the judgements' references) it matches (null for none).
+         */
+        private record Keyed(Set<String> countries, Set<String> names, Set<String> legal, List<Named> scorable,
+                             String[] inCountryKeys, List<Placed> placed, int[] matches) {
+        }
 
         Clusters(List<StagedRecord> records, Judgements judgements, double threshold) {
             this.records = records;
@@ -394,78 +411,64 @@ public final class Resolver {
             this.threshold = threshold;
             int n = records.size();
             this.parent = new int[n];
-            this.lei = new String[n];
+            this.leiOf = new int[n];
             this.anchored = new boolean[n];
-            this.blocked = new ArrayList<>(java.util.Collections.nCopies(n, null));
             for (Judgements.Judgement j : judgements.judgements()) {
                 refs.putIfAbsent(j.left(), refs.size());
                 refs.putIfAbsent(j.right(), refs.size());
             }
             List<Judgements.Ref> refList = new ArrayList<>(refs.keySet());
             refList.sort(Comparator.comparing(refs::get));
-            java.util.stream.IntStream.range(0, n).parallel().forEach(i -> lei[i] = records.get(i).text(Tm.lei));
-            Set<String>[] countries = newSets(n);
-            Set<String>[] names = newSets(n);
-            Set<String>[] legal = newSets(n);
-            @SuppressWarnings("unchecked")
-            List<Named>[] scorable = new List[n];
-            String[][] keys = new String[n][];
-            @SuppressWarnings("unchecked")
-            List<Placed>[] placed = new List[n];
-            int[][] matches = new int[n][];
-            @SuppressWarnings("unchecked")
-            Map<String, String>[] registered = new Map[n];
+            java.util.stream.IntStream.range(0, n).parallel()
+                    .forEach(i -> leiOf[i] = records.get(i).text(Tm.lei) == null ? -1 : i);
+            Keyed[] keys = new Keyed[n];
             // what each record's names, countries and numbers are does not depend on the others: worked out on
             // every core, each record into its own slot; first the records without an LEI, whose names and words
             // are all a name match can look up
-            java.util.stream.IntStream.range(0, n).filter(i -> lei[i] == null).parallel().forEach(i -> {
+            java.util.stream.IntStream.range(0, n).filter(i -> leiOf[i] < 0).parallel().forEach(i -> {
                 Profile p = new Profile(i, records.get(i), refList);
-                countries[i] = SortedStrings.of(p.countries);
-                names[i] = SortedStrings.of(p.names);
-                legal[i] = SortedStrings.of(p.legal);
-                scorable[i] = p.scorable;
-                keys[i] = p.inCountryKeys(null);
-                placed[i] = p.placed(null);
-                matches[i] = p.matches;
-                registered[i] = registration(records.get(i));
+                keys[i] = new Keyed(SortedStrings.of(p.countries), SortedStrings.of(p.names), SortedStrings.of(p.legal),
+                        p.scorable, p.inCountryKeys(null), p.placed(null), p.matches);
                 anchored[i] = !p.countries.isEmpty();
             });
             Profiles wanted = new Profiles();
             for (int i = 0; i < n; i++) {
-                if (lei[i] == null) {
-                    wanted.add(keys[i], placed[i], anchored[i] ? null : names[i], anchored[i] ? null : scorable[i]);
+                if (leiOf[i] < 0) {
+                    Keyed k = keys[i];
+                    wanted.add(k.inCountryKeys(), k.placed(), anchored[i] ? null : k.names(),
+                            anchored[i] ? null : k.scorable());
                 }
             }
-            Set<String> none = SortedStrings.of(new TreeSet<>());
-            java.util.stream.IntStream.range(0, n).filter(i -> lei[i] != null).parallel().forEach(i -> {
-                Profile p = new Profile(i, records.get(i), refList);
-                countries[i] = none;
-                legal[i] = none;
-                java.util.SortedSet<String> shared = new TreeSet<>(p.names);
-                shared.retainAll(wanted.aloneNames);
-                names[i] = shared.isEmpty() ? none : SortedStrings.of(shared);
-                List<Named> near = p.scorable.stream().filter(x -> x.words().stream().anyMatch(wanted.aloneWords::contains))
-                        .toList();
-                scorable[i] = near.isEmpty() ? List.of() : near;
-                keys[i] = p.inCountryKeys(wanted.inCountry);
-                placed[i] = p.placed(wanted.wordsInCountry);
-                matches[i] = p.matches;
-                registered[i] = registration(records.get(i));
-                anchored[i] = true;
-            });
-            this.countryCache = java.util.Arrays.asList(countries);
-            this.nameCache = java.util.Arrays.asList(names);
-            this.legalNameCache = java.util.Arrays.asList(legal);
-            this.scorableCache = java.util.Arrays.asList(scorable);
-            this.inCountryKeys = java.util.Arrays.asList(keys);
-            this.scoredInCountry = java.util.Arrays.asList(placed);
-            this.refMatches = matches;
-            this.registrations = java.util.Arrays.asList(registered); // set(), never add(): fixed size is enough
             this.wordsForScoredMatch = wanted.aloneWords;
             this.wordsInCountry = wanted.wordsInCountry;
+            // a word that more than MAX_BLOCK scorable names of LEI records carry (every LEI record is anchored) is
+            // dropped from the candidate index of the unanchored records' match (and per country, from the scored
+            // match's): counted first, so that an LEI record keeps only the names such a match can find
+            CommonWords common = commonWords(records, leiOf, wanted);
+            this.tooCommon = common.alone();
+            this.tooCommonInCountry = common.inCountry();
+            java.util.function.Predicate<String> lookedUp = this::lookedUp;
+            java.util.function.Predicate<String> lookedUpInCountry = this::lookedUpInCountry;
+            java.util.stream.IntStream.range(0, n).filter(i -> leiOf[i] >= 0).parallel().forEach(i -> {
+                Profile p = new Profile(i, records.get(i), refList);
+                java.util.SortedSet<String> shared = new TreeSet<>(p.names);
+                shared.retainAll(wanted.aloneNames);
+                Set<String> names = shared.isEmpty() ? none : SortedStrings.of(shared);
+                List<Named> near = p.scorable.stream().filter(x -> x.words().stream().anyMatch(lookedUp)).toList();
+                String[] inCountry = p.inCountryKeys(wanted.inCountry);
+                List<Placed> placed = p.placed(lookedUpInCountry);
+                keys[i] = names.isEmpty() && near.isEmpty() && inCountry.length == 0 && placed.isEmpty()
+                        && p.matches == null ? null
+                        : new Keyed(none, names, none, near.isEmpty() ? List.of() : near, inCountry, placed, p.matches);
+                anchored[i] = true;
+            });
+            this.keyed = keys;
+            this.index = sortedByIri(records) ? null : new HashMap<>();
             for (int i = 0; i < n; i++) {
                 parent[i] = i;
-                index.put(records.get(i).iri(), i);
+                if (index != null) {
+                    index.put(records.get(i).iri(), i);
+                }
             }
             applyNotSame();
             byLei();
@@ -475,10 +478,94 @@ public final class Resolver {
             byNameAlone();
         }
 
+        /** True when the records' IRIs are all URIs, strictly ascending (so a record is found by binary search). */
+        private static boolean sortedByIri(List<StagedRecord> records) {
+            String previous = null;
+            for (StagedRecord r : records) {
+                Node iri = r.iri();
+                if (!iri.isURI()) {
+                    return false;
+                }
+                String uri = iri.getURI();
+                if (previous != null && previous.compareTo(uri) >= 0) {
+                    return false;
+                }
+                previous = uri;
+            }
+            return true;
+        }
+
         /** The words of the unanchored records' scorable names: the only ones their scored match looks up. */
         private final Set<String> wordsForScoredMatch;
         /** {@code CC|word} of the scorable names of records without an LEI: the only ones a scored pair needs. */
         private final Set<String> wordsInCountry;
+        /** Of {@link #wordsForScoredMatch}, those more than MAX_BLOCK scorable names of LEI records carry. */
+        private final Set<String> tooCommon;
+        /** Of {@link #wordsInCountry}, those more than MAX_BLOCK scorable names of LEI records carry in the country. */
+        private final Set<String> tooCommonInCountry;
+
+        /** A word the unanchored records' scored match finds candidates by. */
+        private boolean lookedUp(String word) {
+            return wordsForScoredMatch.contains(word) && !tooCommon.contains(word);
+        }
+
+        /** A {@code CC|word} the scored match within a country finds candidates by. */
+        private boolean lookedUpInCountry(String countryWord) {
+            return wordsInCountry.contains(countryWord) && !tooCommonInCountry.contains(countryWord);
+        }
+
+        private record CommonWords(Set<String> alone, Set<String> inCountry) {
+        }
+
+        /**
+         * The looked-up words (and {@code CC|word}s) that more than MAX_BLOCK scorable legal names of LEI records
+         * carry, each name counted once per word as {@link #wordIndex} lists it. Every LEI record is anchored, so the
+         * index of anchored names holds at least these: such a word's list is dropped there whatever else it holds,
+         * and an LEI record's name that only such words would find can never be a candidate.
+         */
+        private static CommonWords commonWords(List<StagedRecord> records, int[] leiOf, Profiles wanted) {
+            if (wanted.aloneWords.isEmpty() && wanted.wordsInCountry.isEmpty()) {
+                return new CommonWords(Set.of(), Set.of());
+            }
+            java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.LongAdder> alone =
+                    new java.util.concurrent.ConcurrentHashMap<>();
+            java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.LongAdder> inCountry =
+                    new java.util.concurrent.ConcurrentHashMap<>();
+            java.util.stream.IntStream.range(0, records.size()).filter(i -> leiOf[i] >= 0).parallel().forEach(i -> {
+                StagedRecord r = records.get(i);
+                List<Named> scorable = computeScorableLegalNames(i, r, null);
+                if (scorable.isEmpty()) {
+                    return;
+                }
+                java.util.SortedSet<String> countries = wanted.wordsInCountry.isEmpty() ? new TreeSet<>()
+                        : computeCountries(r);
+                for (Named name : scorable) {
+                    for (String w : new TreeSet<>(name.words())) {
+                        if (wanted.aloneWords.contains(w)) {
+                            alone.computeIfAbsent(w, k -> new java.util.concurrent.atomic.LongAdder()).increment();
+                        }
+                        for (String c : countries) {
+                            String key = c + "|" + w;
+                            if (wanted.wordsInCountry.contains(key)) {
+                                inCountry.computeIfAbsent(key, k -> new java.util.concurrent.atomic.LongAdder())
+                                        .increment();
+                            }
+                        }
+                    }
+                }
+            });
+            return new CommonWords(over(alone), over(inCountry));
+        }
+
+        private static Set<String> over(Map<String, java.util.concurrent.atomic.LongAdder> counts) {
+            Set<String> out = new HashSet<>();
+            counts.forEach((w, count) -> {
+                if (count.sum() > MAX_BLOCK) {
+                    out.add(w);
+                }
+            });
+            return out;
+        }
 
         private static final String[] NO_KEYS = new String[0];
 
@@ -521,13 +608,13 @@ public final class Resolver {
 
             /**
              * Each scorable legal name in each country, in that order; only those with a word that {@code wanted}
-             * holds for the country ({@code CC|word}) if given.
+             * takes for the country ({@code CC|word}) if given.
              */
-            List<Placed> placed(Set<String> wanted) {
+            List<Placed> placed(java.util.function.Predicate<String> wanted) {
                 List<Placed> out = new ArrayList<>();
                 for (String c : countries) {
                     for (Named name : scorable) {
-                        if (wanted == null || name.words().stream().anyMatch(w -> wanted.contains(c + "|" + w))) {
+                        if (wanted == null || name.words().stream().anyMatch(w -> wanted.test(c + "|" + w))) {
                             out.add(new Placed(c, name));
                         }
                     }
@@ -559,11 +646,6 @@ public final class Resolver {
         private record Placed(String country, Named name) {
         }
 
-        @SuppressWarnings("unchecked")
-        private static Set<String>[] newSets(int n) {
-            return new Set[n];
-        }
-
         private int find(int i) {
             while (parent[i] != i) {
                 parent[i] = parent[parent[i]];
@@ -586,10 +668,16 @@ public final class Resolver {
                     : Map.of(authority.toUpperCase(Locale.ROOT), number.strip().toUpperCase(Locale.ROOT));
         }
 
+        /** The registrations of the cluster with root {@code root}; null for none. */
+        private Map<String, String> registrationOf(int root) {
+            Map<String, String> merged = registrations.get(root);
+            return merged != null ? merged : registration(records.get(root));
+        }
+
         /** True when the two clusters hold different numbers under the same registration authority. */
         private boolean registeredApart(int ra, int rb) {
-            Map<String, String> x = registrations.get(ra);
-            Map<String, String> y = registrations.get(rb);
+            Map<String, String> x = registrationOf(ra);
+            Map<String, String> y = registrationOf(rb);
             if (x == null || y == null) {
                 return false;
             }
@@ -619,7 +707,7 @@ public final class Resolver {
             if (ra == rb) {
                 return false;
             }
-            if (lei[ra] != null && lei[rb] != null && !lei[ra].equals(lei[rb])) {
+            if (leiOf[ra] >= 0 && leiOf[rb] >= 0 && leiOf[ra] != leiOf[rb] && !lei(ra).equals(lei(rb))) {
                 return false;
             }
             if (blocked.get(ra) != null && blocked.get(ra).stream().anyMatch(x -> find(x) == rb)
@@ -628,21 +716,21 @@ public final class Resolver {
             }
             int root = Math.min(ra, rb);
             int child = Math.max(ra, rb);
+            Map<String, String> childRegistration = registrationOf(child);
             parent[child] = root;
-            lei[root] = lei[root] != null ? lei[root] : lei[child];
+            leiOf[root] = leiOf[root] >= 0 ? leiOf[root] : leiOf[child];
             anchored[root] = anchored[root] || anchored[child];
             if (blocked.get(child) != null) {
-                if (blocked.get(root) == null) {
-                    blocked.set(root, new HashSet<>());
-                }
-                blocked.get(root).addAll(blocked.get(child));
+                blocked.computeIfAbsent(root, k -> new HashSet<>()).addAll(blocked.get(child));
             }
-            if (registrations.get(child) != null) {
-                Map<String, String> merged = new HashMap<>(registrations.get(child));
-                if (registrations.get(root) != null) {
-                    merged.putAll(registrations.get(root));
+            registrations.remove(child); // no longer a root: never looked up again
+            if (childRegistration != null) {
+                Map<String, String> merged = new HashMap<>(childRegistration);
+                Map<String, String> rootRegistration = registrationOf(root);
+                if (rootRegistration != null) {
+                    merged.putAll(rootRegistration);
                 }
-                registrations.set(root, merged);
+                registrations.put(root, merged);
             }
             reasons.add(new Reason(b, reason, detail, a, score));
             return true;
@@ -662,10 +750,7 @@ public final class Resolver {
         }
 
         private void block(int a, int b) {
-            if (blocked.get(a) == null) {
-                blocked.set(a, new HashSet<>());
-            }
-            blocked.get(a).add(b);
+            blocked.computeIfAbsent(a, k -> new HashSet<>()).add(b);
         }
 
         private void applySame() {
@@ -685,7 +770,8 @@ public final class Resolver {
             int k = refs.get(ref);
             List<Integer> out = new ArrayList<>();
             for (int i = 0; i < records.size(); i++) {
-                if (refMatches[i] != null && java.util.Arrays.stream(refMatches[i]).anyMatch(m -> m == k)) {
+                int[] matches = keyed[i] == null ? null : keyed[i].matches();
+                if (matches != null && java.util.Arrays.stream(matches).anyMatch(m -> m == k)) {
                     out.add(i);
                 }
             }
@@ -735,12 +821,25 @@ public final class Resolver {
             });
         }
 
+        /** The LEI that record {@code i} (a cluster root: its cluster) carries; null for none. */
+        private String lei(int i) {
+            return leiOf[i] < 0 ? null : records.get(leiOf[i]).text(Tm.lei);
+        }
+
         private Set<String> countries(int i) {
-            return countryCache.get(i);
+            return keyed[i] == null ? none : keyed[i].countries();
         }
 
         private Set<String> names(int i) {
-            return nameCache.get(i);
+            return keyed[i] == null ? none : keyed[i].names();
+        }
+
+        private String[] inCountryKeys(int i) {
+            return keyed[i] == null ? NO_KEYS : keyed[i].inCountryKeys();
+        }
+
+        private List<Placed> scoredInCountry(int i) {
+            return keyed[i] == null ? List.of() : keyed[i].placed();
         }
 
         private static java.util.SortedSet<String> computeCountries(StagedRecord r) {
@@ -759,7 +858,7 @@ public final class Resolver {
         }
 
         private Set<String> legalNames(int i) {
-            return legalNameCache.get(i);
+            return keyed[i] == null ? none : keyed[i].legal();
         }
 
         private static java.util.SortedSet<String> computeLegalNames(StagedRecord r,
@@ -800,7 +899,7 @@ public final class Resolver {
         private void byNameInCountry() {
             Map<String, Integer> first = new HashMap<>();
             for (int i = 0; i < records.size(); i++) {
-                for (String key : inCountryKeys.get(i)) {
+                for (String key : inCountryKeys(i)) {
                     Integer f = first.putIfAbsent(key, i);
                     if (f != null) {
                         int bar = key.indexOf('|');
@@ -892,7 +991,7 @@ public final class Resolver {
         private static final int MAX_BLOCK = 500;
 
         private List<Named> scorableLegalNames(int i) {
-            return scorableCache.get(i);
+            return keyed[i] == null ? List.of() : keyed[i].scorable();
         }
 
         private static List<Named> computeScorableLegalNames(int i, StagedRecord r,
@@ -901,7 +1000,7 @@ public final class Resolver {
             for (String name : new TreeSet<>(r.texts(Tm.name))) {
                 List<String> words = Names.words(name);
                 if (Names.scorable(words)) {
-                    out.add(new Named(i, name, normalize.apply(name), words));
+                    out.add(new Named(i, name, normalize == null ? null : normalize.apply(name), words));
                 }
             }
             return out.isEmpty() ? List.of() : out;
@@ -946,7 +1045,7 @@ public final class Resolver {
         private void byScoredNameInCountry() {
             Map<String, List<Named>> byCountry = new TreeMap<>();
             for (int i = 0; i < records.size(); i++) {
-                for (Placed p : scoredInCountry.get(i)) {
+                for (Placed p : scoredInCountry(i)) {
                     byCountry.computeIfAbsent(p.country(), k -> new ArrayList<>()).add(p.name());
                 }
             }
@@ -955,15 +1054,15 @@ public final class Resolver {
             List<Pair> pairs = new ArrayList<>();
             for (Map.Entry<String, List<Named>> e : byCountry.entrySet()) {
                 String c = e.getKey();
-                Map<String, List<Named>> byWord = wordIndex(e.getValue(), w -> wordsInCountry.contains(c + "|" + w));
+                Map<String, List<Named>> byWord = wordIndex(e.getValue(), w -> lookedUpInCountry(c + "|" + w));
                 // a pair needs a record without an LEI: it is found from that record's name (from the first one's
                 // when both have none), and written first record first, as comparing every pair wrote it
                 for (Named x : e.getValue()) {
-                    if (lei[x.record()] != null) {
+                    if (leiOf[x.record()] >= 0) {
                         continue;
                     }
                     for (Named y : candidates(x, byWord)) {
-                        if (y.record() == x.record() || lei[y.record()] == null && y.record() < x.record()) {
+                        if (y.record() == x.record() || leiOf[y.record()] < 0 && y.record() < x.record()) {
                             continue;
                         }
                         Named a = x.record() < y.record() ? x : y;
@@ -1003,7 +1102,7 @@ public final class Resolver {
                         anchoredNames.addAll(scorableLegalNames(j));
                     }
                 }
-                anchoredIndex = wordIndex(anchoredNames, wordsForScoredMatch::contains);
+                anchoredIndex = wordIndex(anchoredNames, this::lookedUp);
             }
             Match best = null;
             Set<Integer> roots = new HashSet<>();
@@ -1053,24 +1152,13 @@ public final class Resolver {
          */
         void assignIds() {
             int n = records.size();
-            int[] root = new int[n];
-            int[] start = new int[n + 1];
-            for (int i = 0; i < n; i++) {
-                root[i] = find(i);
-                start[root[i] + 1]++;
-            }
-            for (int r = 0; r < n; r++) {
-                start[r + 1] += start[r];
-            }
-            int[] members = new int[n];
-            int[] next = java.util.Arrays.copyOf(start, n);
-            for (int i = 0; i < n; i++) {
-                members[next[root[i]]++] = i;
-            }
+            Members clustered = members();
+            int[] start = clustered.start();
+            int[] members = clustered.members();
+            int[] roots = clustered.roots();
             ids = new String[n];
             Set<String> used = new HashSet<>();
             // each cluster's id from its own records, on every core; made unique below, in the order of the roots
-            int[] roots = java.util.stream.IntStream.range(0, n).filter(r -> start[r] != start[r + 1]).toArray();
             String[] names = new String[roots.length];
             java.util.stream.IntStream.range(0, roots.length).parallel().forEach(k -> names[k] = clusterId(
                     java.util.Arrays.stream(members, start[roots[k]], start[roots[k] + 1]).boxed().toList()));
@@ -1087,6 +1175,34 @@ public final class Resolver {
             }
         }
 
+        /**
+         * The records of each cluster: those of the cluster with root {@code r} are {@code members[start[r]]} up to
+         * {@code members[start[r + 1]]}, in their order; {@code roots} in ascending order.
+         */
+        private record Members(int[] start, int[] members, int[] roots) {
+        }
+
+        /** Each cluster's records (a counting sort by root: no boxed map of all records). */
+        private Members members() {
+            int n = records.size();
+            int[] root = new int[n];
+            int[] start = new int[n + 1];
+            for (int i = 0; i < n; i++) {
+                root[i] = find(i);
+                start[root[i] + 1]++;
+            }
+            for (int r = 0; r < n; r++) {
+                start[r + 1] += start[r];
+            }
+            int[] members = new int[n];
+            int[] next = java.util.Arrays.copyOf(start, n);
+            for (int i = 0; i < n; i++) {
+                members[next[root[i]]++] = i;
+            }
+            int[] roots = java.util.stream.IntStream.range(0, n).filter(r -> start[r] != start[r + 1]).toArray();
+            return new Members(start, members, roots);
+        }
+
         /** The organization id of record {@code i}. */
         String id(int i) {
             return ids[i];
@@ -1094,14 +1210,34 @@ public final class Resolver {
 
         /** The organization id of the record {@code iri}; null when it is not an organization record. */
         String id(Node iri) {
-            Integer i = index.get(iri);
-            return i == null ? null : ids[i];
+            if (index != null) {
+                Integer i = index.get(iri);
+                return i == null ? null : ids[i];
+            }
+            if (iri == null || !iri.isURI()) {
+                return null; // every record's IRI is a URI
+            }
+            String uri = iri.getURI();
+            int lo = 0;
+            int hi = records.size() - 1;
+            while (lo <= hi) {
+                int mid = (lo + hi) >>> 1;
+                int c = records.get(mid).iri().getURI().compareTo(uri);
+                if (c < 0) {
+                    lo = mid + 1;
+                } else if (c > 0) {
+                    hi = mid - 1;
+                } else {
+                    return ids[mid];
+                }
+            }
+            return null;
         }
 
         private String clusterId(List<Integer> cluster) {
             for (int i : cluster) {
-                if (lei[i] != null) {
-                    return "lei:" + lei[i];
+                if (leiOf[i] >= 0) {
+                    return "lei:" + lei(i);
                 }
             }
             StagedRecord best = best(cluster);
@@ -1124,13 +1260,31 @@ public final class Resolver {
 
         /** Each cluster's organization, in the order of their ids, handed over one by one. */
         void organizations(java.util.function.Consumer<Org> orgs) {
-            Map<String, List<StagedRecord>> byId = new TreeMap<>();
-            for (int i = 0; i < records.size(); i++) {
-                byId.computeIfAbsent(ids[i], k -> new ArrayList<>()).add(records.get(i));
+            Members clustered = members();
+            int[] start = clustered.start();
+            int[] members = clustered.members();
+            int[] roots = clustered.roots();
+            // the clusters in the order of their ids (as a map by id took them); the records of an id, in their
+            // order, are one organization: one cluster's, as ids are made unique (were two the same, both clusters')
+            Integer[] byId = new Integer[roots.length];
+            for (int k = 0; k < roots.length; k++) {
+                byId[k] = roots[k];
             }
-            List<Map.Entry<String, List<StagedRecord>>> clusters = new ArrayList<>(byId.entrySet());
+            java.util.Arrays.parallelSort(byId, Comparator.comparing((Integer r) -> ids[r]));
+            int[] first = java.util.stream.IntStream.range(0, byId.length)
+                    .filter(k -> k == 0 || !ids[byId[k]].equals(ids[byId[k - 1]])).toArray();
             // each organization from its cluster's records on every core, handed over in the order of the ids
-            inOrder(clusters.size(), k -> List.of(organization(clusters.get(k))), orgs);
+            inOrder(first.length, g -> {
+                int from = first[g];
+                int to = g + 1 < first.length ? first[g + 1] : byId.length;
+                java.util.stream.IntStream own = java.util.stream.IntStream.empty();
+                for (int k = from; k < to; k++) {
+                    own = java.util.stream.IntStream.concat(own,
+                            java.util.Arrays.stream(members, start[byId[k]], start[byId[k] + 1]));
+                }
+                List<StagedRecord> rs = own.sorted().mapToObj(records::get).toList();
+                return List.of(organization(Map.entry(ids[byId[from]], rs)));
+            }, orgs);
         }
 
         /** One cluster's organization: its records' names, sources and identifiers, the best-ranked source first. */
