@@ -389,7 +389,7 @@ public final class Resolver {
          * are (what {@link StagedRecords#read} returns), looked up then by binary search on the records themselves.
          */
         private final Map<Node, Integer> index;
-        private final List<Reason> reasons = new ArrayList<>();
+        private final Reasons reasons = new Reasons();
         private final Judgements judgements;
         private final double threshold;
         private final Set<String> none = SortedStrings.of(new TreeSet<>());
@@ -686,7 +686,7 @@ public final class Resolver {
 
         /** Joins two clusters unless they hold different LEIs or an analyst said they are not the same. */
         private boolean union(int a, int b, String reason) {
-            return union(a, b, reason, "", null);
+            return union(a, b, reason, null, -1, null);
         }
 
         /**
@@ -697,11 +697,16 @@ public final class Resolver {
             if (registeredApart(find(a), find(b))) {
                 return false;
             }
-            return union(a, b, reason, "", score);
+            return union(a, b, reason, null, -1, score);
         }
 
-        /** A union whose reason is {@code reason + detail}, kept as the two (a value the record holds is not copied). */
-        private boolean union(int a, int b, String reason, String detail, Double score) {
+        /**
+         * A union whose reason is {@code reason} followed by the {@code valueIndex}-th value of {@code property} of
+         * record {@code b} (the identifier both hold; nothing when {@code property} is null), kept as that reference:
+         * at 3.4 M GLEIF records 5.6 M unions on an LEI would otherwise each hold a copy of it. {@code score} is the
+         * scored name match's, null for other reasons.
+         */
+        private boolean union(int a, int b, String reason, Node property, int valueIndex, Double score) {
             int ra = find(a);
             int rb = find(b);
             if (ra == rb) {
@@ -732,7 +737,7 @@ public final class Resolver {
                 }
                 registrations.put(root, merged);
             }
-            reasons.add(new Reason(b, reason, detail, a, score));
+            reasons.add(b, a, reason, property, valueIndex, score);
             return true;
         }
 
@@ -812,10 +817,10 @@ public final class Resolver {
                 List<String> values = records.get(i).texts(property);
                 return values.isEmpty() ? List.of() : List.of(new Values(i, values));
             }, (Values x) -> {
-                for (String value : x.values()) {
-                    Integer f = first.putIfAbsent(value, x.record());
+                for (int k = 0; k < x.values().size(); k++) {
+                    Integer f = first.putIfAbsent(x.values().get(k), x.record());
                     if (f != null) {
-                        union(f, x.record(), reason, value, null);
+                        union(f, x.record(), reason, property, k, null);
                     }
                 }
             });
@@ -979,8 +984,51 @@ public final class Resolver {
             }
         }
 
-        /** Why a record joined a cluster; {@code score} is the scored name match's, null for other reasons. */
-        private record Reason(int record, String reason, String detail, int joined, Double score) {
+        /**
+         * Why each record joined a cluster, in the order of the unions: four ints a union (the record, the record it
+         * joined, its reason's text, kept once for all unions of that text, and which value of the record completes
+         * it) and the score of the few scored ones.
+         */
+        private static final class Reasons {
+            private int[] record = new int[1_024];
+            private int[] joined = new int[1_024];
+            private int[] text = new int[1_024];
+            private int[] value = new int[1_024];
+            private int size;
+            private final List<String> texts = new ArrayList<>();
+            private final List<Node> properties = new ArrayList<>();
+            private final Map<String, Integer> textNumbers = new HashMap<>();
+            private final Map<Integer, Double> scores = new HashMap<>();
+
+            void add(int b, int a, String reason, Node property, int k, Double score) {
+                if (size == record.length) {
+                    int grown = size + (size >> 1);
+                    record = java.util.Arrays.copyOf(record, grown);
+                    joined = java.util.Arrays.copyOf(joined, grown);
+                    text = java.util.Arrays.copyOf(text, grown);
+                    value = java.util.Arrays.copyOf(value, grown);
+                }
+                String key = property == null ? reason : reason + "\u0000" + property.getURI();
+                Integer t = textNumbers.get(key);
+                if (t == null) {
+                    t = texts.size();
+                    texts.add(reason);
+                    properties.add(property);
+                    textNumbers.put(key, t);
+                }
+                record[size] = b;
+                joined[size] = a;
+                text[size] = t;
+                value[size] = k;
+                if (score != null) {
+                    scores.put(size, score);
+                }
+                size++;
+            }
+
+            int size() {
+                return size;
+            }
         }
 
         /** One legal name of one record, with its normalized form and the words it is scored on. */
@@ -1316,9 +1364,12 @@ public final class Resolver {
 
         /** Why each record joined its cluster, in the order of the unions, handed over one by one. */
         void merges(java.util.function.Consumer<Merge> out) {
-            for (Reason r : reasons) {
-                out.accept(new Merge(ids[r.record()], records.get(r.record()).toString(), r.reason() + r.detail()
-                        + " (joined " + records.get(r.joined()) + ")", r.score()));
+            for (int u = 0; u < reasons.size(); u++) {
+                int record = reasons.record[u];
+                Node property = reasons.properties.get(reasons.text[u]);
+                String detail = property == null ? "" : records.get(record).texts(property).get(reasons.value[u]);
+                out.accept(new Merge(ids[record], records.get(record).toString(), reasons.texts.get(reasons.text[u])
+                        + detail + " (joined " + records.get(reasons.joined[u]) + ")", reasons.scores.get(u)));
             }
         }
     }

@@ -114,6 +114,15 @@ public final class RecordSpill {
     private void grow() {
         int n = segments.length;
         try {
+            // a full disk under a mapped file is a fault on a later write (an InternalError), not an IOException:
+            // a segment is only mapped while the disk has room for all of it
+            Path dir = file.toAbsolutePath().getParent();
+            long usable = Files.getFileStore(dir).getUsableSpace();
+            if (usable < segmentSize) {
+                throw new IllegalStateException("the disk holding " + dir + " has " + usable + " bytes free; the"
+                        + " resolve step's records file there needs another " + segmentSize + " (it holds about 300"
+                        + " bytes a staged record while resolve runs): free some space and run the same refresh again");
+            }
             MappedByteBuffer next = channel.map(FileChannel.MapMode.READ_WRITE, (long) n * segmentSize, segmentSize);
             MappedByteBuffer[] grown = java.util.Arrays.copyOf(segments, n + 1);
             grown[n] = next;
