@@ -121,7 +121,11 @@ public final class Resolver {
      * {@code resolved.json}) never holds the resolved graph besides the records.
      */
     void resolve(List<StagedRecord> records, ResolvedGraph.Sink out) {
-        List<StagedRecord> orgs = records.stream().filter(r -> Tm.Organization.equals(r.type())).toList();
+        // the organizations by their numbers in records: a list of the records (a table, see StagedRecords.read) makes
+        // a record's object when it is asked for, and a list of 9 M of those objects would hold them all
+        int[] orgNumbers = java.util.stream.IntStream.range(0, records.size())
+                .filter(i -> Tm.Organization.equals(records.get(i).type())).toArray();
+        List<StagedRecord> orgs = new Subset(records, orgNumbers);
         Clusters clusters = new Clusters(orgs, judgements, settings.nameMatchThreshold());
         clusters.assignIds();
         java.util.function.Function<Node, String> orgId = clusters::id;
@@ -222,6 +226,27 @@ public final class Resolver {
         out.section(ResolvedGraph.Section.MERGES);
         clusters.merges(out::item);
         out.end();
+    }
+
+    /** Some of a list's records, by their numbers in it. */
+    private static final class Subset extends java.util.AbstractList<StagedRecord> implements java.util.RandomAccess {
+        private final List<StagedRecord> all;
+        private final int[] numbers;
+
+        Subset(List<StagedRecord> all, int[] numbers) {
+            this.all = all;
+            this.numbers = numbers;
+        }
+
+        @Override
+        public StagedRecord get(int i) {
+            return all.get(numbers[i]);
+        }
+
+        @Override
+        public int size() {
+            return numbers.length;
+        }
     }
 
     /** Records a block is made of for {@link #inOrder}: small enough to hold its results, big enough to share out. */

@@ -150,7 +150,8 @@ public final class StagedRecords {
         }
         absorbed.parallelStream().forEach(r -> r.spillTo(spill)); // sorted, then packed again
         Superseded.apply(merged, r -> captureTime.get(r.graph()));
-        return merged;
+        // a few bytes a record from here on instead of an object (the records are only read from now on)
+        return new StagedRecord.Table(merged, spill);
     }
 
     /**
