@@ -64,7 +64,7 @@ public final class RecordSpill {
             return new RecordSpill(file, channel, segmentSize);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the resolve step's records file in " + dir
-                    + " (it holds the staged records' bytes while resolve runs: about 300 bytes a record)", e);
+                    + " (it holds the staged records' bytes while resolve runs: about 330 bytes a record)", e);
         }
     }
 
@@ -120,7 +120,7 @@ public final class RecordSpill {
             long usable = Files.getFileStore(dir).getUsableSpace();
             if (usable < segmentSize) {
                 throw new IllegalStateException("the disk holding " + dir + " has " + usable + " bytes free; the"
-                        + " resolve step's records file there needs another " + segmentSize + " (it holds about 300"
+                        + " resolve step's records file there needs another " + segmentSize + " (it holds about 330"
                         + " bytes a staged record while resolve runs): free some space and run the same refresh again");
             }
             MappedByteBuffer next = channel.map(FileChannel.MapMode.READ_WRITE, (long) n * segmentSize, segmentSize);
