@@ -88,7 +88,7 @@ public final class OutOfHeap {
         return "trustmap: the job ran out of heap (this JVM's limit is " + mib + " MiB). Set TRUSTMAP_HEAP higher"
                 + " (the launcher's -Xmx, default 3g), e.g. TRUSTMAP_HEAP=" + suggestGib + "g ./trustmap refresh ...,"
                 + " and run the same refresh again: it resumes at the step that failed. BENCHMARKS.md gives the heap"
-                + " measured per size (synthetic data of the GLEIF golden copy's size: resolve, load and derive in"
-                + " the default 3g).";
+                + " measured per size (synthetic data of the GLEIF golden copy's size: a whole refresh in the"
+                + " default 3g).";
     }
 }
