@@ -1033,13 +1033,14 @@ public final class Resolver {
                     text = java.util.Arrays.copyOf(text, grown);
                     value = java.util.Arrays.copyOf(value, grown);
                 }
-                String key = property == null ? reason : reason + "\u0000" + property.getURI();
-                Integer t = textNumbers.get(key);
-                if (t == null) {
+                // looked up by the text alone (no key string built for each of millions of unions); a text met
+                // with another property than its first one (none of the resolver's is) is kept again, not shared
+                Integer t = textNumbers.get(reason);
+                if (t == null || !java.util.Objects.equals(properties.get(t), property)) {
                     t = texts.size();
                     texts.add(reason);
                     properties.add(property);
-                    textNumbers.put(key, t);
+                    textNumbers.putIfAbsent(reason, t);
                 }
                 record[size] = b;
                 joined[size] = a;

@@ -13,7 +13,7 @@ import java.nio.file.StandardOpenOption;
  * Where resolve keeps the staged records it reads: each record's IRI and packed values ({@link StagedRecord#pack})
  * written one after the other into a file mapped into memory, so that the Java heap holds a small object per record
  * (its address here, its type and graph) instead of its bytes. At 3.4 M GLEIF-shaped organizations the records' IRIs
- * and values were most of resolve's live heap (12 M records, 5.4 GB of byte arrays): here they are pages of a file,
+ * and values were most of resolve's live heap (12 M records; byte arrays, theirs and the strings', 5.4 GB): here they are pages of a file,
  * which the operating system keeps in memory while there is room and reads back when there is not.
  *
  * <p>The file is removed from its directory as soon as it is open (on POSIX systems its space is given back when the
@@ -32,7 +32,7 @@ public final class RecordSpill {
     private final FileChannel channel;
     private volatile MappedByteBuffer[] segments = new MappedByteBuffer[0];
     /** The next free position in the last segment. */
-    private int free = SEGMENT;
+    private int free;
     private final int segmentSize;
     private final StagedRecord.Dictionary dictionary = new StagedRecord.Dictionary();
 

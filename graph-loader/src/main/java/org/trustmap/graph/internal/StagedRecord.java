@@ -17,7 +17,7 @@ import org.trustmap.graph.ResolvedGraph.Provenance;
  * pair arrays were most of resolve's live heap). A plain string value ({@code xsd:string}, no language: names, LEIs,
  * URLs, references) is given back as a {@code String}, other values as nodes ({@link #node}); equal to what was read.
  * Resolve then moves the IRI and the packed values into a {@link RecordSpill} ({@link #spillTo}): the heap keeps the
- * record's type, graph and address there (at 3.4 M GLEIF-shaped entities, 12 M records, the bytes were 5.4 GB of heap).
+ * record's type, graph and address there (at 3.4 M GLEIF-shaped entities, 12 M records, byte arrays, the records' and their strings', were 5.4 GB of heap).
  */
 public final class StagedRecord {
     private static final Object[] NONE = new Object[0];
