@@ -622,21 +622,30 @@ public final class GraphLoader {
         if (rows.isEmpty()) {
             return 0; // retire() reads what is stored of this label
         }
-        KeyDigests stated = new KeyDigests();
-        for (int i = 0; i < rows.size(); i++) {
-            stated.add(String.valueOf(rows.key(i)));
-        }
+        KeyDigests stated = statedKeys(rows);
         // only what is missing or changed travels to the database
         Stored stored = stored(kind.label(), "MATCH (x:" + kind.label() + ") RETURN x." + kind.keyProperty() + " AS k,"
                 + " x.h AS h, x.h IS NOT NULL OR x.stamp IS NOT NULL AS owned", stated);
         gone.put(kind.label(), stored.gone());
         IntList send = new IntList();
         for (int i = 0; i < rows.size(); i++) {
-            if (stored.digests().status(String.valueOf(rows.key(i)), rows.h(i)) != StoredDigests.Status.SAME) {
+            if (stored.digests().status(rows.keyDigest(i), StoredDigests.contentDigest(rows.hValue(i)))
+                    != StoredDigests.Status.SAME) {
                 send.add(i);
             }
         }
         return write(kind.upsert(), send.of(rows));
+    }
+
+    /** The digests of the rows' keys, worked out on every core (a fact's key is its own digest, see KeyDigests). */
+    private static KeyDigests statedKeys(RowList rows) {
+        long[] digests = new long[rows.size()];
+        java.util.stream.IntStream.range(0, rows.size()).parallel().forEach(i -> digests[i] = rows.keyDigest(i));
+        KeyDigests stated = new KeyDigests();
+        for (long d : digests) {
+            stated.addDigest(d);
+        }
+        return stated;
     }
 
     /** The stored keys and content digests of one label or type, and its loader-written keys not {@code stated}. */
@@ -651,13 +660,12 @@ public final class GraphLoader {
         long t0 = System.nanoTime();
         if (trusted != null && trusted.sections().containsKey(section)) {
             try {
-                StoredDigests d = new StoredDigests();
+                StoredDigests d = new StoredDigests(trusted.sections().get(section).entries());
                 List<String> gone = new ArrayList<>();
-                trusted.read(section, (k, h) -> {
-                    long key = KeyDigests.digest(k); // once for both look-ups: a SHA-1 a stored row
+                trusted.read(section, (key, h, text) -> {
                     d.putKeyDigest(key, h);
                     if (!stated.containsDigest(key)) {
-                        gone.add(k);
+                        gone.add(text.text());
                     }
                 });
                 readFromFile = true;
@@ -695,10 +703,7 @@ public final class GraphLoader {
         if (rows.isEmpty()) {
             return 0;
         }
-        KeyDigests stated = new KeyDigests();
-        for (int i = 0; i < rows.size(); i++) {
-            stated.add(rows.key(i));
-        }
+        KeyDigests stated = statedKeys(rows);
         Stored stored = stored(kind.type(), "MATCH ()-[r:" + kind.type() + "]->() RETURN r.key AS k, r.h AS h,"
                 + " r.h IS NOT NULL OR r.stamp IS NOT NULL AS owned", stated);
         gone.put(kind.type(), stored.gone());
@@ -711,7 +716,7 @@ public final class GraphLoader {
         IntList changed = new IntList();
         IntList missing = new IntList();
         for (int i = 0; i < rows.size(); i++) {
-            switch (stored.digests().status(rows.key(i), rows.h(i))) {
+            switch (stored.digests().status(rows.keyDigest(i), StoredDigests.contentDigest(rows.hValue(i)))) {
                 case CHANGED -> changed.add(i);
                 case MISSING -> missing.add(i);
                 case SAME -> { }

@@ -113,7 +113,7 @@ class ReloadDigestFileTest {
             raf.seek(6);
             raf.write(b ^ 0x5a);
         }
-        assertThatThrownBy(() -> DigestFile.open(file).read("Organization", (k, h) -> { }))
+        assertThatThrownBy(() -> DigestFile.open(file).read("Organization", (k, h, key) -> { }))
                 .hasMessageContaining(file.toString()).hasMessageContaining("Organization");
         GraphLoader.LoadResult changed = loader.load(ReloadIncrementalTest.graph(true));
         assertThat(loader.readDigestsFromFile()).as("the undamaged sections").isTrue();

@@ -30,13 +30,15 @@ import org.trustmap.graph.RowList;
  * the item count Neo4j held after that load. The file is only a cache: the loader trusts it when the stamp it names
  * is the one the graph carries and every count still matches, and reads from Neo4j otherwise.
  *
- * <p>Layout: the sections one after another (entries, then the CRC-32 of the section's bytes), then an index (format
+ * <p>Layout: the sections one after another (entries: a SHA-1 key as -1 and its 20 bytes, any other key as its
+ * length, its {@link KeyDigests#digest} and its UTF-8 bytes; then the content digest; after the entries the CRC-32
+ * of the section's bytes), then an index (format
  * version, stamp, each section's name, count, offset and entries, then the index's CRC-32), then the index's offset
  * as the last 8 bytes. It is written under a temporary name and renamed into place, so a reader sees a whole file or
  * the previous one; a damaged section fails its CRC and only that section is read from Neo4j.
  */
 public final class DigestFile {
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
     private static final int MAGIC = 0x544d4c44; // "TMLD"
 
     /** One label's or type's part of the file. */
@@ -84,10 +86,16 @@ public final class DigestFile {
                 counting.crc.reset();
                 RowList section = e.getValue();
                 for (int i = 0; i < section.size(); i++) {
-                    byte[] key = String.valueOf(section.key(i)).getBytes(StandardCharsets.UTF_8);
-                    out.writeInt(key.length);
-                    out.write(key);
-                    out.writeLong(StoredDigests.contentDigest(section.h(i)));
+                    byte[] key = section.keyBytes(i);
+                    if (section.sha1Keys()) {
+                        out.writeInt(SHA1_KEY);
+                        out.write(key);
+                    } else {
+                        out.writeInt(key.length);
+                        out.writeLong(section.keyDigest(i));
+                        out.write(key);
+                    }
+                    out.writeLong(StoredDigests.contentDigest(section.hValue(i)));
                 }
                 out.writeLong(counting.crc.getValue());
                 index.put(e.getKey(), new Section(e.getKey(), counts.getOrDefault(e.getKey(), 0L), offset,
@@ -157,7 +165,11 @@ public final class DigestFile {
 
     /** A section's entries. */
     public interface EntryConsumer {
-        void accept(String key, long contentDigest);
+        /**
+         * One stored row: its key's {@link KeyDigests#digest}, its {@link StoredDigests#contentDigest}, and the key
+         * (reused for the next entry: made into a string, {@link Key#text}, only where it is needed).
+         */
+        void accept(long keyDigest, long contentDigest, Key key);
     }
 
     /**
@@ -171,19 +183,30 @@ public final class DigestFile {
         }
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             SectionBytes in = new SectionBytes(channel, s.offset());
-            byte[] buffer = new byte[256];
             try {
+                Key key = new Key();
                 for (int i = 0; i < s.entries(); i++) {
                     int length = in.readInt();
-                    if (length < 0 || length > MAX_KEY_BYTES) {
-                        throw new IOException(file + ": section " + name + " entry " + i + " has a key of " + length
-                                + " bytes");
+                    long keyDigest;
+                    if (length == SHA1_KEY) {
+                        in.readFully(key.bytes, 20);
+                        key.sha1 = true;
+                        key.length = 20;
+                        keyDigest = KeyDigests.digestOfSha1(key.bytes, 0);
+                    } else {
+                        if (length < 0 || length > MAX_KEY_BYTES) {
+                            throw new IOException(file + ": section " + name + " entry " + i + " has a key of " + length
+                                    + " bytes");
+                        }
+                        keyDigest = in.readLong();
+                        if (length > key.bytes.length) {
+                            key.bytes = new byte[length];
+                        }
+                        in.readFully(key.bytes, length);
+                        key.sha1 = false;
+                        key.length = length;
                     }
-                    if (length > buffer.length) {
-                        buffer = new byte[length];
-                    }
-                    in.readFully(buffer, length);
-                    consumer.accept(new String(buffer, 0, length, StandardCharsets.UTF_8), in.readLong());
+                    consumer.accept(keyDigest, in.readLong(), key);
                 }
                 long crc = in.checksum();
                 if (in.readLong() != crc) {
@@ -196,6 +219,21 @@ public final class DigestFile {
     }
 
     private static final int MAX_KEY_BYTES = 1 << 20;
+    /** In place of a key's length: the key is a SHA-1, its 20 bytes follow (its text is their lowercase hex). */
+    private static final int SHA1_KEY = -1;
+
+    /** A stored row's key as the file holds it. */
+    public static final class Key {
+        private byte[] bytes = new byte[256];
+        private int length;
+        private boolean sha1;
+
+        /** The key as the graph holds it: a SHA-1's lowercase hex, or an id's or code's text. */
+        public String text() {
+            return sha1 ? java.util.HexFormat.of().formatHex(bytes, 0, 20)
+                    : new String(bytes, 0, length, StandardCharsets.UTF_8);
+        }
+    }
 
     /**
      * A section's bytes from the file through one buffer of 2 MiB, with the CRC-32 of the bytes taken so far. Read

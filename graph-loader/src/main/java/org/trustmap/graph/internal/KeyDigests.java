@@ -24,6 +24,15 @@ public final class KeyDigests {
         sorted = false;
     }
 
+    /** Adds a key by its {@link #digest} (worked out by the caller, e.g. {@code RowList#keyDigest}). */
+    public void addDigest(long keyDigest) {
+        if (size == digests.length) {
+            digests = Arrays.copyOf(digests, size * 2);
+        }
+        digests[size++] = keyDigest;
+        sorted = false;
+    }
+
     public boolean contains(String key) {
         return containsDigest(digest(key));
     }
@@ -49,15 +58,79 @@ public final class KeyDigests {
         }
     });
 
-    /** The first 64 bits of the SHA-1 of a key's UTF-8 bytes. */
+    /**
+     * A key's 64-bit digest: of a key that is itself a SHA-1 in 40 lowercase hex digits (the keys of facts), its first
+     * 64 bits as they are; of any other key (an organization's or product's id, a code), the first 64 bits of the
+     * SHA-1 of its UTF-8 bytes. Either way as good as 64 bits of a SHA-1, and a fact's key costs no hashing.
+     */
     public static long digest(String key) {
-        MessageDigest md = SHA1.get();
-        md.reset();
-        byte[] d = md.digest(key.getBytes(StandardCharsets.UTF_8));
+        if (isHexKey(key)) {
+            long v = 0;
+            for (int i = 0; i < 16; i++) {
+                v = (v << 4) | hexValue(key.charAt(i));
+            }
+            return v;
+        }
+        byte[] utf8 = key.getBytes(StandardCharsets.UTF_8);
+        return sha1Prefix(utf8, 0, utf8.length);
+    }
+
+    /** {@link #digest(String)} of the key whose UTF-8 bytes are {@code utf8[from..to)}. */
+    public static long digest(byte[] utf8, int from, int to) {
+        if (to - from == HEX_KEY) {
+            boolean hex = true;
+            for (int i = from; i < to && hex; i++) {
+                hex = hexValue(utf8[i]) >= 0;
+            }
+            if (hex) {
+                long v = 0;
+                for (int i = from; i < from + 16; i++) {
+                    v = (v << 4) | hexValue(utf8[i]);
+                }
+                return v;
+            }
+        }
+        return sha1Prefix(utf8, from, to - from);
+    }
+
+    /** {@link #digest(String)} of a key that is the lowercase hex of these 20 SHA-1 bytes: its first 8 bytes. */
+    public static long digestOfSha1(byte[] sha1, int from) {
         long v = 0;
-        for (int i = 0; i < 8; i++) {
-            v = (v << 8) | (d[i] & 0xff);
+        for (int i = from; i < from + 8; i++) {
+            v = (v << 8) | (sha1[i] & 0xff);
         }
         return v;
+    }
+
+    private static final int HEX_KEY = 40;
+
+    private static int hexValue(int c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        return -1;
+    }
+
+    private static boolean isHexKey(String key) {
+        if (key.length() != HEX_KEY) {
+            return false;
+        }
+        for (int i = 0; i < HEX_KEY; i++) {
+            if (hexValue(key.charAt(i)) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static long sha1Prefix(byte[] bytes, int from, int length) {
+        MessageDigest md = SHA1.get();
+        md.reset();
+        md.update(bytes, from, length);
+        byte[] d = md.digest();
+        return digestOfSha1(d, 0);
     }
 }

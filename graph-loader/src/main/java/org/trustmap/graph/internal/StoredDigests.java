@@ -12,13 +12,18 @@ public final class StoredDigests {
     public enum Status { MISSING, CHANGED, SAME }
 
     private static final long EMPTY = 0L;
-    private long[] keys;
-    private long[] values;
+    /** Key and value side by side ({@code 2 * slot}, {@code 2 * slot + 1}): one cache line a look-up, not two. */
+    private long[] table;
     private int size;
 
     public StoredDigests() {
-        keys = new long[1024];
-        values = new long[1024];
+        this(512);
+    }
+
+    /** A table sized for {@code expected} keys (a digest file's section says how many), so it never grows. */
+    public StoredDigests(int expected) {
+        int slots = Integer.highestOneBit(Math.max(512, expected) * 2 - 1) << 1;
+        table = new long[2 * slots];
     }
 
     public void put(String key, String h) {
@@ -32,26 +37,42 @@ public final class StoredDigests {
      * elsewhere), with the {@link #contentDigest} of its {@code h}, as kept in a {@link DigestFile}.
      */
     public void putKeyDigest(long keyDigest, long contentDigest) {
-        if ((size + 1) * 2 > keys.length) {
+        if ((size + 1) * 4 > table.length) { // at most half the slots taken
             grow();
         }
         insert(slot(keyDigest), contentDigest);
     }
 
-    /** The 64-bit digest this table keeps of a content digest {@code h} (0, never equal, for none). */
+    /**
+     * The 64-bit digest this table keeps of a content digest {@code h} (0, never equal, for none): the loader's
+     * {@code h} is itself 64 bits of a SHA-1 in 16 lowercase hex digits, taken as they are; anything else (written by
+     * some other hand) by the SHA-1 of its text.
+     */
     public static long contentDigest(String h) {
         return h == null ? EMPTY : valueDigest(h);
     }
 
+    /** {@link #contentDigest(String)} of the {@code h} whose 16 hex digits are {@code h}'s. */
+    public static long contentDigest(long h) {
+        return h == EMPTY ? 1 : h;
+    }
+
     public Status status(String key, String h) {
-        long k = slotDigest(key);
-        int mask = keys.length - 1;
+        return status(KeyDigests.digest(key), valueDigest(h));
+    }
+
+    /** The status of a row by its key's {@link KeyDigests#digest} and its {@link #contentDigest}. */
+    public Status status(long keyDigest, long contentDigest) {
+        long k = slot(keyDigest);
+        int mask = table.length / 2 - 1;
         for (int i = (int) mix(k) & mask; ; i = (i + 1) & mask) {
-            if (keys[i] == EMPTY) {
+            long stored = table[2 * i];
+            if (stored == EMPTY) {
                 return Status.MISSING;
             }
-            if (keys[i] == k) {
-                return values[i] != EMPTY && values[i] == valueDigest(h) ? Status.SAME : Status.CHANGED;
+            if (stored == k) {
+                long v = table[2 * i + 1];
+                return v != EMPTY && v == contentDigest ? Status.SAME : Status.CHANGED;
             }
         }
     }
@@ -61,36 +82,31 @@ public final class StoredDigests {
     }
 
     private void insert(long k, long v) {
-        int mask = keys.length - 1;
+        int mask = table.length / 2 - 1;
         for (int i = (int) mix(k) & mask; ; i = (i + 1) & mask) {
-            if (keys[i] == EMPTY) {
-                keys[i] = k;
-                values[i] = v;
+            long stored = table[2 * i];
+            if (stored == EMPTY) {
+                table[2 * i] = k;
+                table[2 * i + 1] = v;
                 size++;
                 return;
             }
-            if (keys[i] == k) {
-                values[i] = v;
+            if (stored == k) {
+                table[2 * i + 1] = v;
                 return;
             }
         }
     }
 
     private void grow() {
-        long[] oldKeys = keys;
-        long[] oldValues = values;
-        keys = new long[oldKeys.length * 2];
-        values = new long[oldKeys.length * 2];
+        long[] old = table;
+        table = new long[old.length * 2];
         size = 0;
-        for (int i = 0; i < oldKeys.length; i++) {
-            if (oldKeys[i] != EMPTY) {
-                insert(oldKeys[i], oldValues[i]);
+        for (int i = 0; i < old.length; i += 2) {
+            if (old[i] != EMPTY) {
+                insert(old[i], old[i + 1]);
             }
         }
-    }
-
-    private static long slotDigest(String key) {
-        return slot(KeyDigests.digest(key));
     }
 
     /** A key digest as the table keeps it: 0 marks an empty slot, so a key digesting to 0 is kept as 1. */
@@ -99,6 +115,9 @@ public final class StoredDigests {
     }
 
     private static long valueDigest(String h) {
+        if (h.length() == 16 && h.chars().allMatch(c -> c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+            return contentDigest(Long.parseUnsignedLong(h, 16));
+        }
         long d = KeyDigests.digest(h);
         return d == EMPTY ? 1 : d;
     }
