@@ -44,11 +44,20 @@ public final class StagedRecord {
     /** The spill holding the record's IRI and packed values at {@link #address}; null while they are on the heap. */
     private RecordSpill spill;
     private long address;
+    /**
+     * Of a record made again from a {@link Table} (a short-lived view, never changed): its values as read from the
+     * spill on first use, kept for the next accessor call on the same object. At 3.4 M the resolver's calls copied a
+     * record's bytes out of the spill once a call (about 45 s of the nightly's clustering in reads of mapped pages);
+     * records of the read itself never keep a copy (12 M of them would hold the spill's bytes on the heap again).
+     */
+    private final boolean view;
+    private byte[] viewValues;
     /** Which of the capture's values ({@link #addCaptureValue}) the record was given rather than stated, by bit. */
     private byte given;
 
     StagedRecord(Node iri) {
         this.iri = iri;
+        this.view = false;
     }
 
     /** A record in a spill, made again from what {@link Table} keeps of it. */
@@ -58,6 +67,7 @@ public final class StagedRecord {
         this.type = type;
         this.graph = graph;
         this.dictionary = spill.dictionary();
+        this.view = true;
     }
 
     /**
@@ -119,6 +129,9 @@ public final class StagedRecord {
     }
 
     public Node iri() {
+        if (iri == null && view) {
+            iri = NodeFactory.createURI(spill.iri(address)); // a view's IRI is made once, as its values are read once
+        }
         return iri != null ? iri : NodeFactory.createURI(spill.iri(address));
     }
 
@@ -389,7 +402,16 @@ public final class StagedRecord {
 
     /** The packed values: on the heap, or read from the spill; null while they are in {@link #pairs}. */
     private byte[] packedValues() {
-        return spill != null ? spill.values(address) : packed;
+        if (spill == null) {
+            return packed;
+        }
+        if (view) {
+            if (viewValues == null) {
+                viewValues = spill.values(address);
+            }
+            return viewValues;
+        }
+        return spill.values(address);
     }
 
     /**
@@ -471,6 +493,7 @@ public final class StagedRecord {
         if (spill != null) {
             packed = spill.values(address);
             iri = NodeFactory.createURI(spill.iri(address));
+            viewValues = null;
             spill = null; // the dictionary the values were packed with stays the record's
         }
         if (packed == null) {
