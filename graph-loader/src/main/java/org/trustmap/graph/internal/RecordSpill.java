@@ -111,6 +111,13 @@ public final class RecordSpill {
         }
     }
 
+    /** The disk has no room for the next segment: the run cannot go on until space is freed (nothing is wrong with the input). */
+    public static final class NoRoom extends IllegalStateException {
+        NoRoom(String message) {
+            super(message);
+        }
+    }
+
     private void grow() {
         int n = segments.length;
         try {
@@ -119,7 +126,7 @@ public final class RecordSpill {
             Path dir = file.toAbsolutePath().getParent();
             long usable = Files.getFileStore(dir).getUsableSpace();
             if (usable < segmentSize) {
-                throw new IllegalStateException("the disk holding " + dir + " has " + usable + " bytes free; the"
+                throw new NoRoom("the disk holding " + dir + " has " + usable + " bytes free; the"
                         + " resolve step's records file there needs another " + segmentSize + " (it holds about 330"
                         + " bytes a staged record while resolve runs): free some space and run the same refresh again");
             }

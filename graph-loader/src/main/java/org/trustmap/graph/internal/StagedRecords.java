@@ -98,6 +98,9 @@ public final class StagedRecords {
                     try {
                         part = f.get();
                     } catch (ExecutionException e) {
+                        if (e.getCause() instanceof RecordSpill.NoRoom noRoom) {
+                            throw noRoom; // the disk is full, not the copy unreadable: neither is read from TDB2
+                        }
                         if (copyOnly.contains(g)) {
                             throw new IllegalStateException("the staged graph " + g.getURI() + " is kept in its records"
                                     + " copy " + copyOf.get(g) + " only, which cannot be read (" + e.getCause()
