@@ -51,6 +51,30 @@ class PreparedRowsTest {
     }
 
     @Test
+    void everyRowsKeyAndDigestAreTheOnesTheStoredSideWorksOutFromTheirText() {
+        GraphLoader.LoadRows rows = GraphLoader.prepare(graph());
+        List<RowList> lists = new ArrayList<>(rows.nodes().values());
+        lists.addAll(rows.relationships().values());
+        int checked = 0;
+        for (RowList list : lists) {
+            for (int i = 0; i < list.size(); i++) {
+                // what a load compares (the row's numbers) against what a digest file or Neo4j gives (the texts)
+                assertThat(list.keyDigest(i)).as(list.key(i))
+                        .isEqualTo(org.trustmap.graph.internal.KeyDigests.digest(list.key(i)));
+                assertThat(org.trustmap.graph.internal.StoredDigests.contentDigest(list.hValue(i))).as(list.key(i))
+                        .isEqualTo(org.trustmap.graph.internal.StoredDigests.contentDigest(list.h(i)));
+                assertThat(list.key(i)).isEqualTo(list.sha1Keys()
+                        ? java.util.HexFormat.of().formatHex(list.keyBytes(i))
+                        : new String(list.keyBytes(i), java.nio.charset.StandardCharsets.UTF_8));
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThan(15);
+        assertThat(rows.relationships().get("BASED_IN").sha1Keys()).isTrue();
+        assertThat(rows.nodes().get("Organization").sha1Keys()).isFalse();
+    }
+
+    @Test
     void theRowsAreTheOnesTheLoaderAlwaysWrote() {
         GraphLoader.LoadRows rows = GraphLoader.prepare(graph());
 
