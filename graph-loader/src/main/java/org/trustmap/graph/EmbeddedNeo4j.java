@@ -52,12 +52,6 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 
     /** Page cache for the embedded server: enough for the Trustmap graph, modest for a laptop. */
     static final long PAGE_CACHE_BYTES = ByteUnit.mebiBytes(256);
-    /**
-     * The system property (a size with a unit, {@code 2g}, {@code 512m}) that sets the embedded server's page cache
-     * instead of {@link #PAGE_CACHE_BYTES}: off the Java heap, for a large graph on a machine with memory to spare
-     * (the 3.4 M golden copy's store is about 15 GB).
-     */
-    public static final String PAGE_CACHE_PROPERTY = "trustmap.neo4j.page-cache";
 
     private static final String LOGS_FOLDER = "logs";
     private static final String USER_LOG_FILE = "neo4j.log";
@@ -226,24 +220,6 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         return "EmbeddedNeo4j[" + boltUri() + ", store " + storeDir + "]";
     }
 
-    /** {@link #PAGE_CACHE_PROPERTY} when it is set, else {@link #PAGE_CACHE_BYTES}. */
-    static long pageCacheBytes() {
-        String size = System.getProperty(PAGE_CACHE_PROPERTY);
-        if (size == null || size.isBlank()) {
-            return PAGE_CACHE_BYTES;
-        }
-        try {
-            long bytes = ByteUnit.parse(size.strip());
-            if (bytes < ByteUnit.mebiBytes(8)) {
-                throw new IllegalArgumentException("less than 8 MiB");
-            }
-            return bytes;
-        } catch (IllegalArgumentException e) {
-            throw new EmbeddedNeo4jException("-D" + PAGE_CACHE_PROPERTY + "=" + size + " is not a page cache size"
-                    + " (a size with a unit, e.g. 2g or 512m, at least 8m): " + e.getMessage());
-        }
-    }
-
     private static Map<Setting<?>, Object> settings(Path logs, String host, int boltPort) {
         Map<Setting<?>, Object> s = new HashMap<>();
         s.put(BoltConnector.enabled, true);
@@ -254,7 +230,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         s.put(GraphDatabaseSettings.auth_enabled, false);
         s.put(GraphDatabaseSettings.udc_enabled, false);
         s.put(GraphDatabaseSettings.preallocate_logical_logs, false);
-        s.put(GraphDatabaseSettings.pagecache_memory, pageCacheBytes());
+        s.put(GraphDatabaseSettings.pagecache_memory, PAGE_CACHE_BYTES);
         s.put(GraphDatabaseSettings.logs_directory, logs);
         // Without this every Bolt connector waits netty's 5 s quiet period on shutdown.
         s.put(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0);

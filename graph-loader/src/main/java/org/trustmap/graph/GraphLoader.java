@@ -641,11 +641,7 @@ public final class GraphLoader {
     private static KeyDigests statedKeys(RowList rows) {
         long[] digests = new long[rows.size()];
         java.util.stream.IntStream.range(0, rows.size()).parallel().forEach(i -> digests[i] = rows.keyDigest(i));
-        KeyDigests stated = new KeyDigests();
-        for (long d : digests) {
-            stated.addDigest(d);
-        }
-        return stated;
+        return KeyDigests.of(digests);
     }
 
     /** The stored keys and content digests of one label or type, and its loader-written keys not {@code stated}. */

@@ -1022,7 +1022,8 @@ public final class Resolver {
             private int size;
             private final List<String> texts = new ArrayList<>();
             private final List<Node> properties = new ArrayList<>();
-            private final Map<String, Integer> textNumbers = new HashMap<>();
+            /** Each text's number, by the property its detail is a value of (null: none), then by the text. */
+            private final Map<Node, Map<String, Integer>> textNumbers = new HashMap<>();
             private final Map<Integer, Double> scores = new HashMap<>();
 
             void add(int b, int a, String reason, Node property, int k, Double score) {
@@ -1033,14 +1034,14 @@ public final class Resolver {
                     text = java.util.Arrays.copyOf(text, grown);
                     value = java.util.Arrays.copyOf(value, grown);
                 }
-                // looked up by the text alone (no key string built for each of millions of unions); a text met
-                // with another property than its first one (none of the resolver's is) is kept again, not shared
-                Integer t = textNumbers.get(reason);
-                if (t == null || !java.util.Objects.equals(properties.get(t), property)) {
+                // by property, then text: no key string built for each of millions of unions
+                Map<String, Integer> ofProperty = textNumbers.computeIfAbsent(property, p -> new HashMap<>());
+                Integer t = ofProperty.get(reason);
+                if (t == null) {
                     t = texts.size();
                     texts.add(reason);
                     properties.add(property);
-                    textNumbers.putIfAbsent(reason, t);
+                    ofProperty.put(reason, t);
                 }
                 record[size] = b;
                 joined[size] = a;

@@ -12,42 +12,25 @@ import java.util.Arrays;
  * stated one.
  */
 public final class KeyDigests {
-    private long[] digests = new long[1024];
-    private int size;
-    private boolean sorted = true;
+    private final long[] digests;
+    private boolean sorted;
 
-    public void add(String key) {
-        if (size == digests.length) {
-            digests = Arrays.copyOf(digests, size * 2);
-        }
-        digests[size++] = digest(key);
-        sorted = false;
+    private KeyDigests(long[] digests) {
+        this.digests = digests;
     }
 
-    /** Adds a key by its {@link #digest} (worked out by the caller, e.g. {@code RowList#keyDigest}). */
-    public void addDigest(long keyDigest) {
-        if (size == digests.length) {
-            digests = Arrays.copyOf(digests, size * 2);
-        }
-        digests[size++] = keyDigest;
-        sorted = false;
+    /** The keys given by their {@link #digest}s (the array is taken, and sorted on the first look-up). */
+    public static KeyDigests of(long[] digests) {
+        return new KeyDigests(digests);
     }
 
-    public boolean contains(String key) {
-        return containsDigest(digest(key));
-    }
-
-    /** Whether a key of this {@link #digest} was added (a digest worked out once for several look-ups). */
+    /** Whether a key of this {@link #digest} is among them (a digest worked out once for several look-ups). */
     public boolean containsDigest(long keyDigest) {
         if (!sorted) {
-            Arrays.sort(digests, 0, size);
+            Arrays.sort(digests);
             sorted = true;
         }
-        return Arrays.binarySearch(digests, 0, size, keyDigest) >= 0;
-    }
-
-    public int size() {
-        return size;
+        return Arrays.binarySearch(digests, keyDigest) >= 0;
     }
 
     private static final ThreadLocal<MessageDigest> SHA1 = ThreadLocal.withInitial(() -> {
@@ -115,11 +98,16 @@ public final class KeyDigests {
     }
 
     private static boolean isHexKey(String key) {
-        if (key.length() != HEX_KEY) {
+        return isLowerHex(key, HEX_KEY);
+    }
+
+    /** True when {@code text} is {@code length} lowercase hex digits (the loader's keys and digests). */
+    public static boolean isLowerHex(String text, int length) {
+        if (text.length() != length) {
             return false;
         }
-        for (int i = 0; i < HEX_KEY; i++) {
-            if (hexValue(key.charAt(i)) < 0) {
+        for (int i = 0; i < length; i++) {
+            if (hexValue(text.charAt(i)) < 0) {
                 return false;
             }
         }

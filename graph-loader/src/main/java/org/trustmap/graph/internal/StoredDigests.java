@@ -115,7 +115,7 @@ public final class StoredDigests {
     }
 
     private static long valueDigest(String h) {
-        if (h.length() == 16 && h.chars().allMatch(c -> c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+        if (KeyDigests.isLowerHex(h, 16)) {
             return contentDigest(Long.parseUnsignedLong(h, 16));
         }
         long d = KeyDigests.digest(h);
